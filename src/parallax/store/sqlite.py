@@ -1,0 +1,214 @@
+"""SQLite store: articles keyed by content hash, rejections, story assignments and their log.
+
+Every write is one transaction, so an interrupted run leaves either the whole batch or none
+of it. Schema changes are named migrations recorded in ``_migrations`` (as sqlite-utils does).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sqlite3
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+
+from ..errors import StoreError
+from ..model import Article, Rejection
+from .codec import article_from_dict, article_to_dict
+
+log = logging.getLogger(__name__)
+
+MIGRATIONS: list[tuple[str, str]] = [
+    (
+        "0001_initial",
+        """
+        CREATE TABLE outlets (id INTEGER PRIMARY KEY, name TEXT UNIQUE NOT NULL);
+        CREATE TABLE articles (
+            key TEXT PRIMARY KEY,
+            id TEXT NOT NULL,
+            outlet_id INTEGER REFERENCES outlets(id),
+            published TEXT,
+            added REAL NOT NULL,
+            data TEXT NOT NULL
+        );
+        CREATE INDEX articles_published ON articles(published);
+        CREATE TABLE rejections (
+            path TEXT NOT NULL, stage TEXT NOT NULL, reason TEXT NOT NULL, added REAL NOT NULL,
+            PRIMARY KEY (path, stage, reason)
+        );
+        CREATE TABLE stories (id TEXT PRIMARY KEY, title TEXT NOT NULL, updated REAL NOT NULL);
+        CREATE TABLE story_articles (
+            article_key TEXT PRIMARY KEY REFERENCES articles(key),
+            story_id TEXT NOT NULL REFERENCES stories(id)
+        );
+        CREATE INDEX story_articles_story ON story_articles(story_id);
+        CREATE TABLE story_log (
+            at REAL NOT NULL, event TEXT NOT NULL, story_id TEXT NOT NULL, detail TEXT NOT NULL
+        );
+        """,
+    ),
+]
+
+
+class SQLiteStore:
+    """The default store. ``path`` may be ``":memory:"``."""
+
+    def __init__(self, path: str | Path):
+        self.path = str(path)
+        if self.path != ":memory:":
+            parent = Path(self.path).expanduser().parent
+            try:
+                parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise StoreError(f"cannot create the folder for the store {self.path}: {exc}") from exc
+        try:
+            self.db = sqlite3.connect(self.path, isolation_level=None)
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA foreign_keys=ON")
+            self._migrate()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(
+                f"{self.path} is not a usable SQLite database ({exc}); "
+                "give --db a new file name or a Parallax store"
+            ) from exc
+
+    # -- schema ---------------------------------------------------------------------------
+    def _migrate(self) -> None:
+        self.db.execute("CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied REAL)")
+        done = {r[0] for r in self.db.execute("SELECT name FROM _migrations")}
+        for name, sql in MIGRATIONS:
+            if name in done:
+                continue
+            with self._transaction():
+                for statement in filter(str.strip, sql.split(";")):
+                    self.db.execute(statement)
+                self.db.execute("INSERT INTO _migrations VALUES (?, ?)", (name, time.time()))
+            log.info("store %s: applied migration %s", self.path, name)
+
+    def _transaction(self):
+        db = self.db
+
+        class _Tx:
+            def __enter__(self):
+                db.execute("BEGIN IMMEDIATE")
+
+            def __exit__(self, exc_type, exc, tb):
+                db.execute("ROLLBACK" if exc_type else "COMMIT")
+                return False
+
+        return _Tx()
+
+    # -- articles -------------------------------------------------------------------------
+    def known(self, keys: Iterable[str]) -> set[str]:
+        keys = list(keys)
+        found: set[str] = set()
+        for i in range(0, len(keys), 500):
+            chunk = keys[i : i + 500]
+            q = f"SELECT key FROM articles WHERE key IN ({','.join('?' * len(chunk))})"
+            found.update(r[0] for r in self.db.execute(q, chunk))
+        return found
+
+    def add_articles(self, articles: Sequence[Article]) -> int:
+        """Insert articles not yet stored; return how many were new. One transaction."""
+        added = 0
+        now = time.time()
+        with self._transaction():
+            for a in articles:
+                outlet_id = None
+                if a.source:
+                    self.db.execute("INSERT OR IGNORE INTO outlets(name) VALUES (?)", (a.source,))
+                    outlet_id = self.db.execute(
+                        "SELECT id FROM outlets WHERE name = ?", (a.source,)
+                    ).fetchone()[0]
+                cur = self.db.execute(
+                    "INSERT OR IGNORE INTO articles(key, id, outlet_id, published, added, data) "
+                    "VALUES (?, ?, ?, ?, ?, ?)",
+                    (a.key, a.id, outlet_id, a.published, now,
+                     json.dumps(article_to_dict(a), ensure_ascii=False)),
+                )
+                added += cur.rowcount
+        return added
+
+    def get_articles(self, keys: Iterable[str]) -> list[Article]:
+        keys = list(keys)
+        by_key: dict[str, Article] = {}
+        for i in range(0, len(keys), 500):
+            chunk = keys[i : i + 500]
+            q = f"SELECT key, data FROM articles WHERE key IN ({','.join('?' * len(chunk))})"
+            for key, data in self.db.execute(q, chunk):
+                by_key[key] = article_from_dict(json.loads(data))
+        return [by_key[k] for k in keys if k in by_key]
+
+    def articles(self) -> Iterator[Article]:
+        for (data,) in self.db.execute("SELECT data FROM articles ORDER BY added, key"):
+            yield article_from_dict(json.loads(data))
+
+    def count_articles(self) -> int:
+        return self.db.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+
+    # -- rejections -----------------------------------------------------------------------
+    def add_rejections(self, rejections: Sequence[Rejection]) -> None:
+        now = time.time()
+        with self._transaction():
+            self.db.executemany(
+                "INSERT OR IGNORE INTO rejections(path, stage, reason, added) VALUES (?, ?, ?, ?)",
+                [(r.path, r.stage, r.reason, now) for r in rejections],
+            )
+
+    def rejections(self) -> list[Rejection]:
+        return [Rejection(*r) for r in self.db.execute(
+            "SELECT path, stage, reason FROM rejections ORDER BY added, path")]
+
+    # -- stories --------------------------------------------------------------------------
+    def story_of(self) -> dict[str, str]:
+        """article key -> story id, for every assigned article."""
+        return dict(self.db.execute("SELECT article_key, story_id FROM story_articles"))
+
+    def story_members(self, story_ids: Iterable[str]) -> dict[str, list[str]]:
+        out: dict[str, list[str]] = {}
+        ids = list(story_ids)
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            q = ("SELECT story_id, article_key FROM story_articles "
+                 f"WHERE story_id IN ({','.join('?' * len(chunk))}) ORDER BY rowid")
+            for sid, key in self.db.execute(q, chunk):
+                out.setdefault(sid, []).append(key)
+        return out
+
+    def assign(self, assignments: dict[str, str], titles: dict[str, str],
+               events: Sequence[tuple[str, str, str]] = ()) -> None:
+        """Persist article -> story assignments, story titles and the merge/split log, at once."""
+        now = time.time()
+        with self._transaction():
+            for sid, title in titles.items():
+                self.db.execute(
+                    "INSERT INTO stories(id, title, updated) VALUES (?, ?, ?) "
+                    "ON CONFLICT(id) DO UPDATE SET title = excluded.title, updated = excluded.updated",
+                    (sid, title, now),
+                )
+            self.db.executemany(
+                "INSERT INTO story_articles(article_key, story_id) VALUES (?, ?) "
+                "ON CONFLICT(article_key) DO UPDATE SET story_id = excluded.story_id",
+                list(assignments.items()),
+            )
+            self.db.executemany(
+                "INSERT INTO story_log(at, event, story_id, detail) VALUES (?, ?, ?, ?)",
+                [(now, e, s, d) for e, s, d in events],
+            )
+            self.db.execute(
+                "DELETE FROM stories WHERE id NOT IN (SELECT DISTINCT story_id FROM story_articles)"
+            )
+
+    def story_log(self) -> list[tuple[str, str, str]]:
+        return [tuple(r) for r in self.db.execute(
+            "SELECT event, story_id, detail FROM story_log ORDER BY at, rowid")]
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
