@@ -34,7 +34,7 @@ class NearDuplicates:
     """Estimator: ``partial_fit(articles)`` adds articles; ``duplicate_of_`` maps an article
     id to the earlier article it copies."""
 
-    def __init__(self, threshold: float = 0.8, num_perm: int = 64, shingle: int = 5):
+    def __init__(self, threshold: float = 0.7, num_perm: int = 128, shingle: int = 3):
         self.threshold = threshold
         self.num_perm = num_perm
         self.shingle = shingle

@@ -47,7 +47,7 @@ class StoryClusterer:
     """Estimator. ``partial_fit(articles, known=...)`` assigns every article to a story;
     ``story_of_`` maps article key -> story id, ``events_`` logs what happened."""
 
-    def __init__(self, threshold: float = 0.18, name_weight: float = 0.5, days_scale: float = 14.0):
+    def __init__(self, threshold: float = 0.22, name_weight: float = 0.5, days_scale: float = 14.0):
         self.threshold = threshold
         self.name_weight = name_weight
         self.days_scale = days_scale
@@ -65,7 +65,8 @@ class StoryClusterer:
 
     def _vector(self, counts: Counter, df: Counter) -> dict[str, float]:
         n = self.n_docs_ + 1
-        return _norm({t: (1 + math.log(c)) * math.log((n + 1) / (df.get(t, 0) + 1)) for t, c in counts.items()})
+        # smoothed IDF (+1, as scikit-learn does) so that words every article shares still count
+        return _norm({t: (1 + math.log(c)) * (1 + math.log((n + 1) / (df.get(t, 0) + 1))) for t, c in counts.items()})
 
     # -- fitting ---------------------------------------------------------------------------
     def partial_fit(self, articles: Sequence[Article], known: dict[str, str] | None = None) -> StoryClusterer:

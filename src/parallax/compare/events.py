@@ -1,0 +1,118 @@
+"""Happenings mentioned in a sentence, with the date and place the sentence binds to each.
+
+A happening is found by a trigger: a named event ("NATO-Russia Council", "OSCE Permanent
+Council", "Strategic Stability Dialogue") or a meeting/call word ("talks", "meeting", "meet",
+"telephone conversation") with at least two named people taking part. Each date and place in
+the sentence goes to its nearest trigger, and each trigger keeps its nearest date and place.
+
+Limits: no parser, so binding is by character distance inside one sentence; the speaker of a
+reporting verb ("Zakharova said ...") is not counted as a participant; a place needs a
+locative cue ("in", "at", "X hosted", "X will host").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from ..model import Article, Span, Timex
+from ..textutil import fold
+
+NAMED_EVENT = re.compile(
+    r"\b(?:[A-Z][\w\-’']*\s+){0,4}?(?:[A-Z][\w\-’']*[\s\-])*(?:Council|Dialogue|Summit|Conference|Forum|Assembly|Congress|Games|Cup|Championship|Festival|Olympics)\b"
+)
+MEETING = re.compile(
+    r"\b(?:talks|meeting|meetings|meet|meets|met|negotiations|summit|consultations)\b", re.I)
+CALL = re.compile(r"\b(?:telephone conversation|phone conversation|phone call|telephone call|call|phoned|spoke by phone)\b", re.I)
+REPORTING = re.compile(
+    r"^\W{0,3}(?:has |had |have )?(?:said|says|say|stated|told|noted|added|stressed|recalled|insisted|"
+    r"asserted|emphasized|emphasised|declared|explained|commented|announced|reported|wrote|believes)\b", re.I)
+LOCATIVE_BEFORE = re.compile(r"(?:\bin|\bat|\bcity of|\bhosted by|\bcapital,?)\s*(?:the\s+)?$", re.I)
+LOCATIVE_AFTER = re.compile(r"^\s*(?:will\s+)?(?:hosted|hosts|host|will host|is hosting)\b", re.I)
+DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
+
+
+@dataclass(frozen=True, slots=True)
+class Happening:
+    article: str
+    sentence: Span
+    trigger: Span
+    key: str  # what makes two mentions the same happening
+    label: str  # how to name it to a reader
+    date: Timex | None
+    place: tuple[int, int, str] | None
+
+
+def date_value(t: Timex) -> str | None:
+    """The calendar part of a DATE/TIME value (``2022-01-21T11:00`` -> ``2022-01-21``), or None."""
+    if t.type not in ("DATE", "TIME") or not t.value:
+        return None
+    v = t.value.split("T")[0]
+    if re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?|-W\d{2})?", v):
+        return v
+    return None
+
+
+def _event_key(phrase: str) -> str:
+    parts = sorted(set(re.findall(r"[a-z]+", fold(phrase))) - {"the", "of", "a", "meeting", "session"})
+    return "named:" + " ".join(parts)
+
+
+def happenings(article: Article, person_of: Callable[[str, int, int], str | None],
+               places: Sequence[tuple[int, int, str]]) -> list[Happening]:
+    """Happenings in ``article``. ``person_of(article_id, start, end)`` names the person entity a
+    span refers to (None if none); ``places`` are (start, end, canonical place name) mentions."""
+    text = article.text
+    out: list[Happening] = []
+    persons = [(m.start, m.end) for m in article.mentions if m.label == "PERSON"]
+    for s0, s1 in article.sentences:
+        sentence = text[s0:s1]
+        triggers: list[tuple[int, int, str, str]] = []  # start, end, key, label
+        named_spans = []
+        for m in NAMED_EVENT.finditer(sentence):
+            a, b = s0 + m.start(), s0 + m.end()
+            label = text[a:b].strip()
+            if label.split()[0] in ("The", "A", "An", "On", "In", "At"):
+                continue
+            named_spans.append((a, b))
+            triggers.append((a, b, _event_key(label), label))
+        # meetings and calls between named people
+        participants = set()
+        for p0, p1 in persons:
+            if not (s0 <= p0 < s1):
+                continue
+            if REPORTING.match(text[p1 : p1 + 25]):
+                continue  # the speaker of the sentence, not a participant
+            ent = person_of(article.id, p0, p1)
+            if ent:
+                participants.add(ent)
+        if len(participants) >= 2:
+            who = " and ".join(sorted(participants))
+            for regex, kind in ((MEETING, "meeting"), (CALL, "call")):
+                for m in regex.finditer(sentence):
+                    a, b = s0 + m.start(), s0 + m.end()
+                    if any(x <= a < y for x, y in named_spans):
+                        continue
+                    triggers.append((a, b, f"{kind}:{'|'.join(sorted(participants))}", f"{kind} of {who}"))
+        if not triggers:
+            continue
+        dates = [t for t in article.timexes if s0 <= t.start < s1 and date_value(t)]
+        locs = [p for p in places if s0 <= p[0] < s1 and not any(x <= p[0] < y for x, y in named_spans)
+                and (LOCATIVE_BEFORE.search(text[max(s0, p[0] - 20):p[0]])
+                     or LOCATIVE_AFTER.match(text[p[1]:p[1] + 20]))]
+
+        def nearest(items, start_of):
+            bound: dict[int, tuple[int, object]] = {}
+            for item in items:
+                pos = start_of(item)
+                dist, idx = min((min(abs(pos - t[0]), abs(pos - t[1])), i) for i, t in enumerate(triggers))
+                if idx not in bound or dist < bound[idx][0]:
+                    bound[idx] = (dist, item)
+            return {i: v[1] for i, v in bound.items()}
+
+        date_of = nearest(dates, lambda t: t.start)
+        place_of = nearest(locs, lambda p: p[0])
+        for i, (a, b, key, label) in enumerate(triggers):
+            out.append(Happening(article.id, (s0, s1), (a, b), key, label, date_of.get(i), place_of.get(i)))
+    return out

@@ -1,0 +1,127 @@
+"""Builds one story's findings from its analyzed articles: entities, who said what, happenings,
+discrepancies, timeline and summary. Everything here is computed inside one story."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from ..link.dedup import reused_passages
+from ..link.entities import resolve
+from ..model import Article, Entity, QuoteFinding, Story
+from .discrepancies import find_discrepancies
+from .events import happenings
+from .quotes import align_quotes, resolve_speaker
+from .summary import summarize
+from .timecheck import check_article
+from .timeline import build_timeline
+
+
+def independence(articles: Sequence[Article], duplicate_of: dict[str, str]
+                 ) -> Callable[[list[tuple[str, int]]], int]:
+    """A counter of independent sources for a set of (article id, offset) pieces of evidence:
+    near-copies of an article, and articles whose evidence is the same reused passage, count once."""
+    by_id = {a.id: a for a in articles}
+    reused = reused_passages(articles)
+
+    def count(items: list[tuple[str, int]]) -> int:
+        parent: dict[str, str] = {}
+
+        def find(x: str) -> str:
+            parent.setdefault(x, x)
+            while parent[x] != x:
+                x = parent[x]
+            return x
+
+        group_home: dict[int, str] = {}
+        for aid, offset in items:
+            root = duplicate_of.get(aid, aid)
+            find(root)
+            sentence = by_id[aid].sentence_of(offset) if aid in by_id else None
+            g = reused.get((aid, sentence[0])) if sentence else None
+            if g is not None:
+                if g in group_home:
+                    parent[find(root)] = find(group_home[g])
+                else:
+                    group_home[g] = root
+        return len({find(x) for x in list(parent)})
+
+    return count
+
+
+def _entity_index(entities: Sequence[Entity]) -> dict[str, list[tuple[int, int, Entity]]]:
+    index: dict[str, list[tuple[int, int, Entity]]] = {}
+    for e in entities:
+        for m in e.mentions:
+            index.setdefault(m.article, []).append((m.start, m.end, e))
+    return index
+
+
+def build_story(story_id: str, articles: Sequence[Article], duplicate_of: dict[str, str] | None = None) -> Story:
+    articles = sorted(articles, key=lambda a: (a.published or "9999", a.id))
+    duplicate_of = {k: v for k, v in (duplicate_of or {}).items() if k in {a.id for a in articles}}
+    entities = resolve(articles)
+    index = _entity_index(entities)
+
+    def entity_at(article_id: str, start: int, end: int) -> Entity | None:
+        best = None
+        for s, e, ent in index.get(article_id, ()):
+            if s < end and start < e:
+                if best is None or (e - s) > (best[1] - best[0]):
+                    best = (s, e, ent)
+        return best[2] if best else None
+
+    def entity_id_at(article_id: str, start: int, end: int) -> str | None:
+        ent = entity_at(article_id, start, end)
+        return ent.id if ent else None
+
+    def person_at(article_id: str, start: int, end: int) -> str | None:
+        ent = entity_at(article_id, start, end)
+        return ent.name if ent and ent.type == "PERSON" else None
+
+    # who said what
+    quotes: list[QuoteFinding] = []
+    for a in articles:
+        for n, q in enumerate(a.quotes):
+            speaker_id = resolve_speaker(a, q, entity_id_at)
+            ent = next((e for e in entities if e.id == speaker_id), None)
+            quotes.append(QuoteFinding(
+                id=f"{a.id}:q{n + 1}", article=a.id, start=q.start, end=q.end, text=a.text[q.start:q.end],
+                speaker=ent.name if ent else (a.text[q.speaker[0]:q.speaker[1]] if q.speaker and speaker_id is None and _is_name(a.text[q.speaker[0]:q.speaker[1]]) else None),
+                speaker_entity=ent.id if ent else None,
+                cue=a.text[q.cue[0]:q.cue[1]] if q.cue else None,
+            ))
+    aligned = align_quotes([(q.id, q.article, q.text) for q in quotes])
+    quotes = [QuoteFinding(q.id, q.article, q.start, q.end, q.text, q.speaker, q.speaker_entity, q.cue,
+                           tuple(aligned.get(q.id, ()))) for q in quotes]
+
+    # happenings, discrepancies, timeline
+    places = {a.id: [(m.start, m.end, (entity_at(a.id, m.start, m.end) or _Named(a.text[m.start:m.end])).name)
+                     for m in a.mentions if m.label in ("GPE", "LOC")] for a in articles}
+    found = [h for a in articles for h in happenings(a, person_at, places[a.id])]
+    discrepancies = find_discrepancies(found, articles)
+    for a in articles:
+        discrepancies.extend(check_article(a))
+    timeline = build_timeline(articles, found, discrepancies)
+    summary = summarize(articles, timeline, discrepancies, independence(articles, duplicate_of))
+    title = next((a.title for a in articles if a.title), None) or _first_sentence(articles[0])
+    return Story(
+        id=story_id, title=title, articles=tuple(a.id for a in articles), entities=tuple(entities),
+        timeline=tuple(timeline), quotes=tuple(quotes), discrepancies=tuple(discrepancies),
+        summary=tuple(summary), duplicates=tuple(sorted(duplicate_of.items())),
+    )
+
+
+class _Named:
+    def __init__(self, name: str):
+        self.name = name
+
+
+def _is_name(text: str) -> bool:
+    return bool(text) and text[0].isupper() and text.split()[0].lower() not in {"he", "she", "they", "it", "we", "i"}
+
+
+def _first_sentence(a: Article) -> str:
+    if a.sentences:
+        s = a.sentences[0]
+        return a.text[s[0]:s[1]][:120]
+    return a.text[:120]

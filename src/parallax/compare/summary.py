@@ -1,0 +1,83 @@
+"""A short extractive summary: every sentence is a source's own words (or a plain statement of
+a discrepancy), and lists every source that supports it.
+
+Order: the most corroborated lead statement; then the best-corroborated timeline entries; then
+each disputed point stated as disputed. Corroboration counts independent sources only: wire
+copies and reused house paragraphs count once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date
+
+from ..model import Article, Discrepancy, SummarySentence, TimelineEntry
+from ..textutil import content_words, stem
+
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+          "October", "November", "December"]
+
+
+def human_date(value: str) -> str:
+    try:
+        if len(value) == 10:
+            d = date.fromisoformat(value)
+            return f"{d.day} {MONTHS[d.month - 1]} {d.year}"
+        if len(value) == 7:
+            return f"{MONTHS[int(value[5:7]) - 1]} {value[:4]}"
+        if "-W" in value:
+            return f"week {int(value[6:])} of {value[:4]}"
+    except (ValueError, IndexError):
+        pass
+    return value
+
+
+def _terms(text: str) -> set[str]:
+    return {stem(w) for w in content_words(text)}
+
+
+def lead_statement(articles: Sequence[Article], independent: Callable[[list[tuple[str, int]]], int],
+                   lead_sentences: int = 4) -> SummarySentence | None:
+    """The opening sentence most other articles also state (overlap of content words)."""
+    candidates = []
+    all_sentences = [(a, s, _terms(a.text[s[0]:s[1]])) for a in articles for s in a.sentences]
+    for a in articles:
+        for s in a.sentences[:lead_sentences]:
+            text = a.text[s[0]:s[1]]
+            terms = _terms(text)
+            if len(terms) < 5 or len(text) > 400 or text.rstrip()[-1:] not in ".!":
+                continue
+            support = {(a.id, s[0])}
+            for b, t, bt in all_sentences:
+                if b.id == a.id:
+                    continue
+                shared = len(terms & bt)
+                if shared >= 4 and shared / min(len(terms), len(bt)) >= 0.4:
+                    support.add((b.id, t[0]))
+            n = independent(sorted(support))
+            candidates.append((n, -len(text), a.id, text, sorted({x for x, _ in support})))
+    if not candidates:
+        return None
+    n, _, _, text, sources = max(candidates)
+    return SummarySentence(text.strip(), tuple(sources))
+
+
+def summarize(articles: Sequence[Article], timeline: Sequence[TimelineEntry],
+              discrepancies: Sequence[Discrepancy],
+              independent: Callable[[list[tuple[str, int]]], int], max_entries: int = 3) -> list[SummarySentence]:
+    out: list[SummarySentence] = []
+    lead = lead_statement(articles, independent)
+    if lead:
+        out.append(lead)
+    ranked = sorted(
+        (e for e in timeline if not e.disputed and len(e.date) == 10),
+        key=lambda e: (-independent(sorted({(s.article, s.start) for s in e.sources})), e.date),
+    )
+    for e in ranked[:max_entries]:
+        if independent(sorted({(s.article, s.start) for s in e.sources})) < 2 and out:
+            break
+        out.append(SummarySentence(f"{human_date(e.date)}: {e.text.strip()}",
+                                   tuple(sorted({s.article for s in e.sources}))))
+    for d in discrepancies:
+        out.append(SummarySentence(f"Disputed: {d.explanation}", tuple(sorted({c.article for c in d.claims}))))
+    return out

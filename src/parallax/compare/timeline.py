@@ -1,0 +1,102 @@
+"""The story timeline: dated statements from every article merged into one entry per happening.
+
+A dated statement is the clause around a resolved DATE expression. Two statements are the same
+entry when they carry compatible dates and either name the same happening (same trigger key)
+or share enough content words. Precision is kept: an entry dated by a week stays a week.
+
+Limits: clause boundaries are punctuation and "and"-joins, not a parse; dates inside the
+dateline are publication dates and are left out; "said on Friday" makes an entry for the
+statement itself.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..model import Article, Discrepancy, Evidence, TimelineEntry
+from ..textutil import content_words, stem
+from .discrepancies import compatible_dates
+from .events import Happening, date_value
+
+CLAUSE_BREAK = re.compile(r";\s+|,\s+(?:and\s+|while\s+|but\s+)?(?=(?:a|an|the|on|in|and)\s)|\s+and\s+(?=(?:a|an)\s)")
+TIMEWORDS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+             "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
+             "friday", "saturday", "sunday", "week", "day", "earlier", "following", "last", "next"}
+
+
+def clause_around(text: str, sentence: tuple[int, int], start: int, end: int) -> tuple[int, int]:
+    """The clause of ``sentence`` that holds [start, end); short clauses take their neighbour."""
+    s0, s1 = sentence
+    cuts = [s0] + [s0 + m.end() for m in CLAUSE_BREAK.finditer(text[s0:s1])] + [s1]
+    for i in range(len(cuts) - 1):
+        a, b = cuts[i], cuts[i + 1]
+        if a <= start < b:
+            # a clause that is only the date ("On January 10,") reads with the next one
+            while len(text[a:b].split()) < 5 and i + 2 < len(cuts):
+                i += 1
+                b = cuts[i + 1]
+            return a, b
+    return s0, s1
+
+
+def _terms(text: str) -> set[str]:
+    return {stem(w) for w in content_words(text) if w not in TIMEWORDS}
+
+
+def build_timeline(articles: Sequence[Article], happenings: Sequence[Happening],
+                   discrepancies: Sequence[Discrepancy]) -> list[TimelineEntry]:
+    trigger_key = {(h.article, h.date.start): h.key for h in happenings if h.date}
+    disputed: dict[tuple[str, int], str] = {}
+    for d in discrepancies:
+        if d.kind == "date":
+            for c in d.claims:
+                disputed[(c.article, c.start)] = d.id
+    statements = []  # (date, article, clause span, sentence span, key, terms)
+    for a in articles:
+        dl = (a.dateline.start, a.dateline.end) if a.dateline else None
+        for t in a.timexes:
+            v = date_value(t)
+            if not v or len(v) < 7 or (dl and dl[0] <= t.start < dl[1]):
+                continue
+            sentence = a.sentence_of(t.start)
+            if not sentence:
+                continue
+            c0, c1 = clause_around(a.text, sentence, t.start, t.end)
+            clause = a.text[c0:c1].strip(" ,;")
+            c0 = a.text.find(clause, c0)
+            c1 = c0 + len(clause)
+            statements.append((v, a, (c0, c1), sentence, trigger_key.get((a.id, t.start)), _terms(clause)))
+    entries: list[dict] = []
+    for v, a, clause, sentence, key, terms in sorted(statements, key=lambda s: (s[0], s[1].id, s[2])):
+        match = None
+        for e in entries:
+            if not compatible_dates(e["date"], v):
+                continue
+            if key and key in e["keys"]:
+                match = e
+                break
+            overlap = len(terms & e["terms"]) / max(1, min(len(terms), len(e["terms"])))
+            if overlap >= 0.5 and len(terms & e["terms"]) >= 2:
+                match = e
+                break
+        if match is None:
+            match = {"date": v, "articles": set(), "keys": set(), "terms": set(), "sources": [],
+                     "text": None, "disputed": None}
+            entries.append(match)
+        match["articles"].add(a.id)
+        if key:
+            match["keys"].add(key)
+        match["terms"] |= terms
+        match["sources"].append(Evidence(a.id, clause[0], clause[1]))
+        if len(v) > len(match["date"]):
+            match["date"] = v  # keep the most precise compatible date
+        text = a.text[clause[0]:clause[1]]
+        if match["text"] is None or (len(text) < len(match["text"]) and len(text.split()) >= 5):
+            match["text"] = text
+        d = disputed.get((a.id, sentence[0]))
+        if d:
+            match["disputed"] = d
+    out = [TimelineEntry(e["date"], e["text"], tuple(e["sources"]), bool(e["disputed"]), e["disputed"])
+           for e in entries]
+    return sorted(out, key=lambda e: (e.date, -len(e.sources)))

@@ -1,0 +1,127 @@
+"""The report as data: the JSON contract ``parallax.report/1``, built from a run's results and
+checked against the JSON Schema shipped in the package (``parallax/schema/report-1.schema.json``)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from ..errors import SchemaError
+from ..model import Article, Rejection, Story
+from ..store.codec import article_to_dict
+
+SCHEMA_ID = "parallax.report/1"
+
+
+@lru_cache(maxsize=1)
+def schema() -> dict:
+    return json.loads(resources.files("parallax").joinpath("schema/report-1.schema.json").read_text("utf-8"))
+
+
+def _evidence(e) -> dict:
+    return {"article": e.article, "start": e.start, "end": e.end}
+
+
+def story_to_dict(s: Story) -> dict[str, Any]:
+    return {
+        "id": s.id,
+        "title": s.title,
+        "articles": list(s.articles),
+        "entities": [
+            {"id": e.id, "name": e.name, "type": e.type, "aliases": list(e.aliases),
+             "descriptions": list(e.descriptions), "mentions": [_evidence(m) for m in e.mentions],
+             "why": list(e.why)}
+            for e in s.entities
+        ],
+        "timeline": [
+            {"date": t.date, "text": t.text, "disputed": t.disputed, "discrepancy": t.discrepancy,
+             "sources": [_evidence(m) for m in t.sources]}
+            for t in s.timeline
+        ],
+        "quotes": [
+            {"id": q.id, "article": q.article, "start": q.start, "end": q.end, "text": q.text,
+             "speaker": q.speaker, "speaker_entity": q.speaker_entity, "cue": q.cue,
+             "aligned_with": list(q.aligned_with)}
+            for q in s.quotes
+        ],
+        "discrepancies": [
+            {"id": d.id, "kind": d.kind, "about": d.about, "explanation": d.explanation,
+             "claims": [{"article": c.article, "start": c.start, "end": c.end, "text": c.text,
+                         "value": c.value} for c in d.claims]}
+            for d in s.discrepancies
+        ],
+        "summary": [{"text": x.text, "sources": list(x.sources)} for x in s.summary],
+        "duplicates": [list(p) for p in s.duplicates],
+    }
+
+
+def _article(a: Article, duplicate_of: dict[str, str]) -> dict[str, Any]:
+    d = article_to_dict(a)
+    d.pop("mentions")
+    d.pop("quotes")
+    d["duplicate_of"] = duplicate_of.get(a.id)
+    return d
+
+
+def build_report(articles: Sequence[Article], rejected: Sequence[Rejection], stories: Sequence[Story],
+                 duplicate_of: dict[str, str] | None = None) -> dict[str, Any]:
+    duplicate_of = duplicate_of or {}
+    return {
+        "schema": SCHEMA_ID,
+        "articles": [_article(a, duplicate_of) for a in articles],
+        "rejected": [{"path": r.path, "reason": r.reason, "stage": r.stage} for r in rejected],
+        "stories": [story_to_dict(s) for s in stories],
+    }
+
+
+def validate(report: dict) -> None:
+    """Raise :class:`SchemaError` naming the first place where ``report`` breaks the schema, and
+    check what JSON Schema cannot: every offset lies inside its article and every id exists."""
+    import jsonschema
+
+    try:
+        jsonschema.validate(report, schema())
+    except jsonschema.ValidationError as exc:
+        where = "/".join(str(p) for p in exc.absolute_path)
+        raise SchemaError(f"report does not match {SCHEMA_ID} at /{where}: {exc.message}") from exc
+    lengths = {a["id"]: len(a["text"]) for a in report["articles"]}
+
+    def check(ev: dict, where: str) -> None:
+        if ev["article"] not in lengths:
+            raise SchemaError(f"{where}: article {ev['article']!r} is not in the report's articles")
+        if not 0 <= ev["start"] <= ev["end"] <= lengths[ev["article"]]:
+            raise SchemaError(f"{where}: span {ev['start']}-{ev['end']} lies outside article {ev['article']!r}")
+
+    for a in report["articles"]:
+        for s0, s1 in a["sentences"]:
+            check({"article": a["id"], "start": s0, "end": s1}, f"article {a['id']} sentence")
+    for s in report["stories"]:
+        for aid in s["articles"]:
+            if aid not in lengths:
+                raise SchemaError(f"story {s['id']}: article {aid!r} is not in the report's articles")
+        for e in s["entities"]:
+            for m in e["mentions"]:
+                check(m, f"story {s['id']} entity {e['id']}")
+        for t in s["timeline"]:
+            for m in t["sources"]:
+                check(m, f"story {s['id']} timeline {t['date']}")
+        ids = {q["id"] for q in s["quotes"]}
+        for q in s["quotes"]:
+            check(q, f"story {s['id']} quote {q['id']}")
+            missing = set(q["aligned_with"]) - ids
+            if missing:
+                raise SchemaError(f"story {s['id']} quote {q['id']}: aligned_with names unknown quotes {sorted(missing)}")
+        for d in s["discrepancies"]:
+            for c in d["claims"]:
+                check(c, f"story {s['id']} discrepancy {d['id']}")
+        for x in s["summary"]:
+            for aid in x["sources"]:
+                if aid not in s["articles"]:
+                    raise SchemaError(f"story {s['id']} summary cites {aid!r}, not an article of the story")
+
+
+def dumps(report: dict) -> str:
+    return json.dumps(report, ensure_ascii=False, indent=2)

@@ -1,0 +1,179 @@
+"""Runs the whole flow on one machine: ingest -> analyze (in a process pool when asked) ->
+store -> link -> compare. The one function most callers need is :func:`analyze`."""
+
+from __future__ import annotations
+
+import logging
+import tempfile
+import traceback
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from itertools import islice
+from pathlib import Path
+
+from ..analyze import Pipeline, default_pipeline
+from ..compare.story import build_story
+from ..ingest import read_paths, read_stdin
+from ..link.dedup import NearDuplicates
+from ..link.stories import StoryClusterer
+from ..model import Article, Rejection, Story
+from ..store import SQLiteStore, open_store
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[str, int, int | None], None]  # (what, done, total)
+
+
+@dataclass
+class Result:
+    """What one run produced: the articles of this input (analyzed), what was rejected, and the
+    stories those articles belong to (with every stored article of those stories)."""
+
+    articles: list[Article] = field(default_factory=list)
+    rejected: list[Rejection] = field(default_factory=list)
+    stories: list[Story] = field(default_factory=list)
+    related: list[Article] = field(default_factory=list)  # stored articles of the same stories
+    added: int = 0  # articles new to the store
+    duplicate_of: dict[str, str] = field(default_factory=dict)
+
+
+def _analyze_one(pipeline: Pipeline, article: Article) -> Article | Rejection:
+    try:
+        return pipeline(article)
+    except Exception as exc:  # one bad article must not stop the batch
+        log.debug("analysis failed for %s:\n%s", article.path or article.id, traceback.format_exc())
+        return Rejection(article.path or article.id, "analyze", f"analysis failed: {type(exc).__name__}: {exc}")
+
+
+_WORKER_PIPELINE: Pipeline | None = None
+
+
+def _worker_analyze(article: Article) -> Article | Rejection:
+    global _WORKER_PIPELINE
+    if _WORKER_PIPELINE is None:
+        _WORKER_PIPELINE = default_pipeline()
+    return _analyze_one(_WORKER_PIPELINE, article)
+
+
+def analyze_articles(articles: Iterable[Article], workers: int = 1) -> Iterator[Article | Rejection]:
+    """Run the per-article pipeline, in ``workers`` processes when more than one."""
+    if workers <= 1:
+        pipeline = default_pipeline()
+        for a in articles:
+            yield _analyze_one(pipeline, a)
+        return
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        yield from pool.map(_worker_analyze, articles, chunksize=8)
+
+
+def _unique_ids(articles: list[Article]) -> list[Article]:
+    """Article ids are file stems; two files named alike in different folders get a suffix."""
+    seen: dict[str, int] = {}
+    out = []
+    for a in articles:
+        n = seen.get(a.id, 0)
+        seen[a.id] = n + 1
+        out.append(a if n == 0 else a.evolve(id=f"{a.id}-{n + 1}"))
+    return out
+
+
+def analyze(inputs: Sequence[str | Path] | None = None, *, db: str | Path | SQLiteStore | None = None,
+            stdin: bool = False, workers: int = 1, progress: Progress | None = None,
+            batch_size: int = 64) -> Result:
+    """Analyze files, folders (recursively) and/or standard input; return articles, rejections
+    and the stories they belong to.
+
+    ``db``: a store path or URL to add to (default: a temporary store, gone after the run).
+    Articles already in the store (same content hash) are not analyzed again.
+    """
+    tmp = None
+    if db is None:
+        tmp = tempfile.TemporaryDirectory(prefix="parallax-")
+        store = open_store(Path(tmp.name) / "run.db")
+    elif isinstance(db, SQLiteStore):
+        store = db
+    else:
+        store = open_store(db)
+    try:
+        return _run(store, inputs or [], stdin, workers, progress or (lambda *a: None), batch_size)
+    finally:
+        if store is not db:
+            store.close()
+        if tmp is not None:
+            tmp.cleanup()
+
+
+def _run(store: SQLiteStore, inputs: Sequence[str | Path], stdin: bool, workers: int,
+         progress: Progress, batch_size: int) -> Result:
+    result = Result()
+    ingested: list[Article] = []
+    sources: list[Iterable[Article | Rejection]] = [read_paths(inputs)] if inputs else []
+    if stdin:
+        sources.append(read_stdin())
+    for source in sources:
+        for item in source:
+            if isinstance(item, Rejection):
+                result.rejected.append(item)
+            else:
+                ingested.append(item)
+            progress("read", len(ingested) + len(result.rejected), None)
+    ingested = _unique_ids(ingested)
+    # the same text twice in one input is one article
+    by_key: dict[str, Article] = {}
+    for a in ingested:
+        by_key.setdefault(a.key, a)
+    known = store.known(by_key)
+    stored = {a.key: a for a in store.get_articles(known)}
+    todo = [a for k, a in by_key.items() if k not in known]
+    done = 0
+    analyzed: dict[str, Article] = {}
+    it = iter(analyze_articles(todo, workers))
+    while batch := list(islice(it, batch_size)):
+        good = []
+        for item in batch:
+            if isinstance(item, Rejection):
+                result.rejected.append(item)
+            else:
+                good.append(item)
+                analyzed[item.key] = item
+        result.added += store.add_articles(good)  # one transaction per batch
+        done += len(batch)
+        progress("analyze", done, len(todo))
+    if result.rejected:
+        store.add_rejections(result.rejected)
+    # this run's articles, in input order, with the stored analysis where it existed; the
+    # input's own id and path win, since the same text may come under a new name
+    for a in ingested:
+        done_a = analyzed.get(a.key) or stored.get(a.key)
+        if done_a is not None:
+            result.articles.append(done_a.evolve(id=a.id, path=a.path))
+    _link(store, result, progress)
+    return result
+
+
+def _link(store: SQLiteStore, result: Result, progress: Progress) -> None:
+    if not result.articles:
+        return
+    assigned = store.story_of()
+    # every stored article takes part, so that new ones can join old stories
+    everyone = {a.key: a for a in store.articles()}
+    for a in result.articles:
+        everyone[a.key] = a
+    ordered = sorted(everyone.values(), key=lambda a: (a.published or "9999", a.id))
+    clusterer = StoryClusterer().partial_fit(ordered, known=assigned)
+    dups = NearDuplicates().partial_fit(ordered)
+    result.duplicate_of = {k: v for k, v in dups.duplicate_of_.items()}
+    members: dict[str, list[Article]] = {}
+    for a in ordered:
+        members.setdefault(clusterer.story_of_[a.key], []).append(a)
+    touched = list(dict.fromkeys(clusterer.story_of_[a.key] for a in result.articles))
+    mine = {a.key for a in result.articles}
+    result.related = [a for sid in touched for a in members[sid] if a.key not in mine]
+    stories = []
+    for n, sid in enumerate(touched):
+        stories.append(build_story(sid, members[sid], result.duplicate_of))
+        progress("compare", n + 1, len(touched))
+    store.assign({k: v for k, v in clusterer.story_of_.items()},
+                 {s.id: s.title for s in stories}, clusterer.events_)
+    result.stories = sorted(stories, key=lambda s: (-len(s.articles), s.id))
