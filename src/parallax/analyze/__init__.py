@@ -2,14 +2,15 @@
 
 from .entities import EntityStage
 from .quotes import QuoteStage
+from .roles import RoleStage
 from .sentences import SentenceStage
 from .stage import Pipeline, Stage
 from .timex import TimexStage
 
 
 def default_pipeline() -> Pipeline:
-    return Pipeline([SentenceStage(), EntityStage(), TimexStage(), QuoteStage()])
+    return Pipeline([SentenceStage(), EntityStage(), RoleStage(), TimexStage(), QuoteStage()])
 
 
-__all__ = ["Pipeline", "Stage", "SentenceStage", "EntityStage", "TimexStage", "QuoteStage",
+__all__ = ["Pipeline", "Stage", "SentenceStage", "EntityStage", "TimexStage", "QuoteStage", "RoleStage",
            "default_pipeline"]
