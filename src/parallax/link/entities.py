@@ -38,6 +38,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from ..analyze.roles import ROLE_WORDS
 from ..model import ENTITY_TYPES, Article, Entity, Evidence
 
 log = logging.getLogger(__name__)
@@ -71,7 +72,7 @@ _HONORIFICS = frozenset(
     "chancellor premier ambassador judge justice spokesman spokeswoman ceo chairman".split()
 )
 _CORP_SUFFIXES = frozenset(
-    "inc incorporated corp corporation co ltd limited llc plc nv n.v ag sa gmbh".split()
+    "inc incorporated corp corporation co ltd limited llc plc nv n.v ag sa gmbh group".split()
 )
 _SMALL_WORDS = frozenset("of for and the in on at to de du des la le von van der &".split())
 _NON_DECOMPOSING = str.maketrans(
@@ -96,17 +97,59 @@ def clean_surface(surface: str) -> str:
     return s.strip(" ,.;:\"“”()") or surface.strip()
 
 
+_CONNECTORS = frozenset("of and for de du des la le von van der den da di y & -".split())
+_TITLE_TAIL = frozenset("state foreign affairs defence defense finance interior justice general".split())
+
+
+def name_part(surface: str, label: str) -> str:
+    """The name inside a longer mention: "European airframer Airbus" -> "Airbus",
+    "Joe Leonard, Chairman of AirTran" -> "Joe Leonard", "Air Force (USAF" -> "Air Force".
+
+    Limits: a segment after a comma is kept only when it starts with a capital and holds no
+    role word (for people); names with lowercase particles other than "of", "de", "von" ...
+    lose what comes before the particle.
+    """
+    s = clean_surface(surface.split("(")[0]) if "(" in surface[1:] else clean_surface(surface)
+    segments = [seg.strip() for seg in s.split(",") if seg.strip()]
+    best = None
+    for seg in segments:
+        words = seg.split()
+        # Keep the trailing run of capitalised words (and connectors inside it).
+        run: list[str] = []
+        for w in reversed(words):
+            if w[:1].isupper() or w[:1].isdigit() or (run and w.lower() in _CONNECTORS):
+                run.append(w)
+            else:
+                break
+        run.reverse()
+        while run and run[0].lower() in _CONNECTORS:
+            run.pop(0)
+        if not run:
+            continue
+        if label == "PERSON" and any(w.lower().strip(".") in ROLE_WORDS for w in run) and len(segments) > 1:
+            if best is None:
+                best = " ".join(run)
+            continue
+        return " ".join(run)
+    return best or s
+
+
 def name_tokens(surface: str, label: str) -> tuple[str, ...]:
     """Normalised tokens of a name: folded, lowercased, dots of "U.S." dropped, honorifics
-    (for people) and corporate suffixes (for organisations) removed."""
-    s = fold(clean_surface(surface)).lower()
+    and titles (for people) and corporate suffixes (for organisations) removed."""
+    s = fold(name_part(surface, label)).lower()
     s = re.sub(r"(?<=\b\w)\.", "", s)  # U.S. -> US, N.V. -> NV
     toks = [t for t in re.split(r"[\s\-]+|(?<=\w)[,.;:](?=\s|$)", s) if t]
     toks = [t.strip(".,'\"") for t in toks]
     toks = [t for t in toks if t]
     if label == "PERSON":
-        while len(toks) > 1 and toks[0] in _HONORIFICS:
-            toks.pop(0)
+        # "US Secretary of State Antony Blinken" -> "antony blinken": cut after the last role
+        # word that is followed by at least one more word, then drop title tails ("of State").
+        roles = [i for i, t in enumerate(toks[:-1]) if t in ROLE_WORDS or t in _HONORIFICS]
+        if roles:
+            toks = toks[roles[-1] + 1 :]
+            while len(toks) > 1 and (toks[0] in _CONNECTORS or toks[0] in _TITLE_TAIL):
+                toks.pop(0)
     if label == "ORG":
         while len(toks) > 1 and toks[-1].replace(".", "") in _CORP_SUFFIXES:
             toks.pop()
@@ -286,7 +329,7 @@ def resolve(articles: Sequence[Article], prefix: str = "e") -> list[Entity]:
                 index[k] = len(nodes)
                 nodes.append(_Node(key=key, label=group))
             node = nodes[index[k]]
-            node.surfaces[clean_surface(surface)] += 1
+            node.surfaces[name_part(surface, m.label)] += 1
             node.labels[m.label] += 1
             node.evidence.append((order, Evidence(art.id, m.start, m.end)))
             node.first = min(node.first, (order, m.start))
@@ -313,6 +356,7 @@ def resolve(articles: Sequence[Article], prefix: str = "e") -> list[Entity]:
     _merge_variants(nodes, merge)
     _merge_acronyms(nodes, merge)
     _merge_short_names(nodes, uf, merge)
+    _merge_org_prefixes(nodes, uf, merge)
 
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(nodes)):
@@ -483,6 +527,23 @@ def _merge_short_names(nodes: list[_Node], uf: _Union, merge) -> None:
                 log.debug("first name %r is ambiguous (%d candidates); left alone", n.key[0], len(roots))
         else:
             log.debug("surname %r is ambiguous (%d candidates); left alone", n.key[0], len(roots))
+
+
+def _merge_org_prefixes(nodes: list[_Node], uf: _Union, merge) -> None:
+    """An organisation name that begins exactly one longer organisation name of the story
+    ("Northrop" / "Northrop Grumman", "AirTran" / "AirTran Airways"); left alone when two
+    longer names share the beginning ("Apple" with "Apple Corps" and "Apple Computer")."""
+    orgs = [i for i, n in enumerate(nodes) if n.label == "ORG"]
+    by_first: dict[str, list[int]] = defaultdict(list)
+    for i in orgs:
+        by_first[nodes[i].key[0]].append(i)
+    for i in orgs:
+        k = nodes[i].key
+        longer = [j for j in by_first[k[0]] if len(nodes[j].key) > len(k) and nodes[j].key[: len(k)] == k]
+        roots = {uf.find(j) for j in longer}
+        if len(roots) == 1:
+            j = min(longer)
+            merge(j, i, "short form: the beginning of the only longer organisation name like it")
 
 
 def _link_role_phrases(articles: Sequence[Article], built: list[dict]) -> dict[int, list]:
