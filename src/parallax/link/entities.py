@@ -101,6 +101,11 @@ _CONNECTORS = frozenset("of and for de du des la le von van der den da di y & -"
 _TITLE_TAIL = frozenset("state foreign affairs defence defense finance interior justice general".split())
 
 
+def _is_name_word(w: str) -> bool:
+    # "iPhone" and "eBay" are names too: any capital letter or a leading digit counts.
+    return w[:1].isdigit() or any(c.isupper() for c in w)
+
+
 def name_part(surface: str, label: str) -> str:
     """The name inside a longer mention: "European airframer Airbus" -> "Airbus",
     "Joe Leonard, Chairman of AirTran" -> "Joe Leonard", "Air Force (USAF" -> "Air Force".
@@ -110,6 +115,14 @@ def name_part(surface: str, label: str) -> str:
     lose what comes before the particle.
     """
     s = clean_surface(surface.split("(")[0]) if "(" in surface[1:] else clean_surface(surface)
+    # "Moscone Center in San Francisco": the head comes before the preposition.
+    head = re.split(r"\s(?:in|near|at|outside|of the)\s", s, maxsplit=1)[0]
+    if head != s and any(_is_name_word(w) for w in head.split()):
+        s = head
+    # "The Beatles' Apple Corps", "Apple's iTunes": the owner is another entity.
+    owned = re.split(r"(?:['’]s|s['’])\s", s)
+    if len(owned) > 1 and any(_is_name_word(w) for w in owned[-1].split()):
+        s = owned[-1]
     segments = [seg.strip() for seg in s.split(",") if seg.strip()]
     best = None
     for seg in segments:
@@ -117,7 +130,7 @@ def name_part(surface: str, label: str) -> str:
         # Keep the trailing run of capitalised words (and connectors inside it).
         run: list[str] = []
         for w in reversed(words):
-            if w[:1].isupper() or w[:1].isdigit() or (run and w.lower() in _CONNECTORS):
+            if _is_name_word(w) or (run and w.lower() in _CONNECTORS):
                 run.append(w)
             else:
                 break
