@@ -97,7 +97,7 @@ def clean_surface(surface: str) -> str:
     return s.strip(" ,.;:\"“”()") or surface.strip()
 
 
-_CONNECTORS = frozenset("of and for de du des la le von van der den da di y & -".split())
+_CONNECTORS = frozenset("of and for in on at the de du des la le von van der den da di y & -".split())
 _TITLE_TAIL = frozenset("state foreign affairs defence defense finance interior justice general".split())
 
 
@@ -117,7 +117,7 @@ def name_part(surface: str, label: str) -> str:
     s = clean_surface(surface.split("(")[0]) if "(" in surface[1:] else clean_surface(surface)
     # "Moscone Center in San Francisco": the head comes before the preposition.
     head = re.split(r"\s(?:in|near|at|outside|of the)\s", s, maxsplit=1)[0]
-    if head != s and any(_is_name_word(w) for w in head.split()):
+    if label in {"GPE", "LOC", "OTHER"} and head != s and any(_is_name_word(w) for w in head.split()):
         s = head
     # "The Beatles' Apple Corps", "Apple's iTunes": the owner is another entity.
     owned = re.split(r"(?:['’]s|s['’])\s", s)
@@ -595,6 +595,15 @@ def _link_role_phrases(articles: Sequence[Article], built: list[dict]) -> dict[i
                 fits = any(c in bc or (_ROLE_HEADS.get(c, set()) & bc) for c in concepts)
                 if fits and nats <= bn:
                     cands.append(b)
+            if len(cands) > 1:
+                # "the Secretary of State" when one entity is so described and another is a
+                # foreign minister: the literal wording decides.
+                low = fold(phrase).lower()
+                words = [m.group() for pat, _ in _ROLE_CONCEPTS if (m := pat.search(low))]
+                literal = [b for b in cands
+                           if any(w in fold(d).lower() for d in b["descriptions"] for w in words[:1])]
+                if len(literal) == 1:
+                    cands = literal
             if len(cands) == 1:
                 b = cands[0]
                 out[id(b)].append((
