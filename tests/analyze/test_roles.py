@@ -44,6 +44,7 @@ def test_titles_and_appositions_are_found(text, name, expected):
         ("They called Tom Berg, who is a lawyer.", "Tom Berg"),  # relative clause
         ("Tom Berg, Ana Lenz and Ivo Kral met.", "Tom Berg"),  # a list, not an apposition
         ("Tom Berg, the minister said, was away.", "Tom Berg"),  # reporting verb inside
+        ("Tom Berg, after talks with the minister, left.", "Tom Berg"),  # adverbial, not apposition
         ("the meeting with Tom Berg ended.", "Tom Berg"),  # lowercase words only
     ],
 )
@@ -56,13 +57,19 @@ def test_only_people_get_descriptions():
     assert _description(text, "Office Building", label="ORG") is None
 
 
-def test_a_title_does_not_swallow_another_mention():
-    text = "Borduria President Ivo Kral"
-    mentions = [_mention(text, "Borduria", "GPE"), _mention(text, "Ivo Kral")]
+def test_a_title_keeps_places_but_not_other_people():
+    text = "Tom Berg and Borduria Foreign Minister Ivo Kral met."
+    mentions = [_mention(text, "Tom Berg"), _mention(text, "Borduria", "GPE"), _mention(text, "Ivo Kral")]
     out = attach_descriptions(text, mentions)
-    # The place is left alone; the person gets only the word between them.
-    assert out[0].description is None
-    assert text[out[1].description[0] : out[1].description[1]] == "President"
+    assert out[0].description is None and out[1].description is None
+    assert text[out[2].description[0] : out[2].description[1]] == "Borduria Foreign Minister"
+
+
+def test_apposition_may_name_a_place():
+    text = "Ivo Kral, Borduria's foreign minister, arrived."
+    mentions = [_mention(text, "Ivo Kral"), _mention(text, "Borduria", "GPE")]
+    out = attach_descriptions(text, mentions)
+    assert text[out[0].description[0] : out[0].description[1]] == "Borduria's foreign minister"
 
 
 def test_titles_do_not_cross_sentences():

@@ -134,7 +134,9 @@ def _apposition_after(text: str, end: int, ceiling: int, taken: list[Span]) -> S
     if after < ceiling and not _APPOS_CLOSE.match(text, after, ceiling):
         return None
     first = _core(words[0].group())
-    if first in {"who", "which", "that", "whose", "where", "when", "said", "says", "and", "but"}:
+    # An apposition opens with an article, a name or a title word; "after his meeting with
+    # ..." is an adverbial, not a description.
+    if not (first in _ARTICLES or _is_cap(words[0].group()) or first in _LOWER_TITLE_WORDS):
         return None
     for m in words:
         if any(s < m.end() and m.start() < e for s, e in taken if not (s <= start < e)):
@@ -165,7 +167,9 @@ def attach_descriptions(
     A mention that already has a description keeps it. ``sentences`` bounds the search
     (a title never crosses a sentence boundary); without them the whole text is one sentence.
     """
-    spans = [(m.start, m.end) for m in mentions]
+    # Places and organisations may stand inside a title ("NATO Secretary General",
+    # "US Secretary of State"); another person may not.
+    spans = [(m.start, m.end) for m in mentions if m.label == "PERSON"]
     out: list[Mention] = []
     for m in mentions:
         if m.label != "PERSON" or m.description is not None:
