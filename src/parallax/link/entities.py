@@ -6,7 +6,8 @@ string-match sieves of Lee et al. 2013, "Deterministic coreference resolution ba
 entity-centric, precision-ranked rules"), run from the most precise rule to the least:
 
 1. **same name**: the same normalised name (case, diacritics, possessive "'s", leading
-   honorifics and corporate suffixes such as "Inc." removed);
+   honorifics and titles, corporate suffixes such as "Inc." removed, and the name picked out
+   of a descriptive mention: "European planemaker Airbus" -> "Airbus", see :func:`name_part`);
 2. **spelling variant**: names whose transliteration skeletons are equal (y/i, j/i, "th"/"t",
    doubled letters: "Zelenskyy"/"Zelensky", "Sergey"/"Sergei", "Anthony"/"Antony"), or
    person names with the same surname whose given names differ by one letter;
@@ -15,7 +16,9 @@ entity-centric, precision-ranked rules"), run from the most precise rule to the 
    small built-in :data:`KNOWN_ACRONYMS` list;
 4. **short name**: a one-word person name equal to the surname (or, failing that, the
    first name) of exactly one full person name of the story; an ambiguous one stays alone;
-5. **role only**: phrases such as "the Russian minister" or "the US top diplomat" are
+5. **organisation short form**: "Northrop" / "Northrop Grumman" when exactly one longer
+   organisation name of the story begins that way;
+6. **role only**: phrases such as "the Russian minister" or "the US top diplomat" are
    linked to the one entity whose descriptions match them, and left alone otherwise.
 
 Each merge leaves a ``why`` line. Guards, because a false merge is worse than a missed one:
