@@ -116,6 +116,12 @@ def test_meantime_resolution_with_gold_mentions():
 def test_meantime_end_to_end_runs():
     if not DATA.is_dir():
         pytest.skip(f"MEANTIME not found at {DATA}")
-    lines, metrics = evaluate(DATA)
+    from parallax.analyze import entities as ner
+
+    missing = getattr(ner, "NERModelMissing", ())
+    try:
+        lines, metrics = evaluate(DATA)
+    except missing as exc:  # the recogniser's model is trained separately
+        pytest.skip(f"no NER model: {exc}")
     assert {"b3_f1", "conll_f1", "mention_recall"} <= set(metrics)
     assert 0.0 <= metrics["mention_recall"] <= 1.0
