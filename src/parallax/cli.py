@@ -180,7 +180,9 @@ def demo(out: Path):
 @main.command(name="eval")
 @click.argument("task", type=click.Choice(sorted(EVALS)))
 @click.argument("path", type=click.Path(exists=True, path_type=Path))
-def eval_(task: str, path: Path):
+@click.option("--gold-mentions", is_flag=True,
+              help="entities only: resolve the gold name mentions instead of Parallax's own, to score resolution alone.")
+def eval_(task: str, path: Path, gold_mentions: bool):
     """Score one analyser on public labeled data, in that data's own format. The last line
     printed is one JSON object with the headline metrics.
 
@@ -189,7 +191,7 @@ def eval_(task: str, path: Path):
       parallax eval timex ../shared/data/tempeval3
       parallax eval ner ../shared/data/conll2003/val.conllu
       parallax eval quotes ../shared/data/polnear/dev
-      parallax eval entities ../shared/data/meantime/intra_cross-doc_annotation
+      parallax eval entities ../shared/data/meantime/intra_cross-doc_annotation [--gold-mentions]
       parallax eval stories ../shared/data/ecbplus
       parallax eval claimdiff ../shared/data/claimdiff/ClaimDiff-weak-train.json
     """
@@ -200,7 +202,7 @@ def eval_(task: str, path: Path):
         mod = importlib.import_module(module)
     except ModuleNotFoundError as exc:
         raise click.ClickException(f"the {task} evaluation is not built yet ({exc.name})") from exc
-    lines, metrics = mod.evaluate(path)
+    lines, metrics = mod.evaluate(path, gold_mentions=True) if gold_mentions else mod.evaluate(path)
     for line in lines:
         click.echo(line)
     click.echo(json.dumps(metrics, sort_keys=True))
