@@ -56,12 +56,12 @@ _E = r"(?![\w%/-]|,\d|\.\d)"  # right boundary
 _RULES: list[tuple[str, str]] = [
     # absolute dates
     ("iso", rf"{_B}(?P<y>{_YEAR})-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-2]\d|3[01]){_E}"),
-    ("mdy", rf"(?:(?P<wd>{_WD}),? )?(?:the )?{_B}(?P<mon>{_MON_EN}) (?P<d>{_DAY})(?:,? (?P<y>{_YEAR}))?{_E}"),
+    ("mdy", rf"(?:(?P<wd>{_WD}),? )?{_B}(?P<mon>{_MON_EN}) (?P<d>{_DAY})(?:,? (?P<y>{_YEAR}))?{_E}"),
     ("dmy", rf"(?:(?P<wd>{_WD}),? )?{_B}(?:the )?(?P<d>{_DAY}) (?:of )?(?P<mon>{_MON_EN})(?:,? (?P<y>{_YEAR}))?{_E}"),
     ("dmy_intl", rf"{_B}(?P<d>[12]\d|3[01]|0?[1-9])\.? (?:de )?(?P<mon>{_MON_INTL})(?:,? (?:de )?(?P<y>{_YEAR})(?: ?г\.| года)?)?(?![\w])"),
     ("dmy_short", rf"{_B}(?P<d>[12]\d|3[01]|0?[1-9])\.? (?P<mon>{_MON_SHORT}) (?P<y>{_YEAR}){_E}"),
     ("my", rf"(?:(?P<mod>early|late|mid|the end of|the beginning of|the middle of|the start of)[- ](?:in )?)?{_B}(?P<mon>{_MON_EN}),? (?:of )?(?P<y>{_YEAR}){_E}"),
-    ("month", rf"(?:(?P<rel>last|this|next|early|late|mid|until|since|in|by|through|from|during)[- ])?{_B}(?P<mon>(?-i:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept\.|Oct\.|Nov\.|Dec\.)){_E}"),
+    ("month", rf"(?:(?P<rel>last|this|next|early|late|mid)[- ])?{_B}(?P<mon>(?-i:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept\.|Oct\.|Nov\.|Dec\.)){_E}"),
     ("numdate", rf"{_B}(?P<m>1[0-2]|0?[1-9])/(?P<d>[12]\d|3[01]|0?[1-9])/(?P<y>\d\d(?:\d\d)?){_E}"),
     ("decade", rf"(?:the )?(?:(?P<mod>early|late|mid)[- ])?{_B}(?:(?P<c>1[6-9]|20)(?P<dd>\d)0|'(?P<sd>\d)0)'?s{_E}"),
     ("century", rf"(?P<this>this|last|next) century|the (?P<n>1[5-9]|2[01])(?:st|nd|rd|th) century"),
@@ -80,14 +80,14 @@ _RULES: list[tuple[str, str]] = [
     ("weekday", rf"\b(?:(?P<rel>last|this|next|this past|this coming|early|late)[- ])?(?P<wd>{_WD})(?:'s)?(?: (?P<pod>morning|afternoon|evening|night))?(?!\w)"),
     ("weekend", r"\b(?P<rel>this|last|next|the) weekend\b"),
     # times of day
-    ("clock", r"(?<![\w.:])(?:at )?(?P<h>[01]?\d|2[0-3])(?::(?P<mi>[0-5]\d))?\s?(?P<ap>a\.m\.|p\.m\.|am\b|pm\b|a\.m|p\.m)(?: (?P<tz>[ECMP][SD]T|GMT|UTC))?|(?<![\w.:])(?P<h24>[01]?\d|2[0-3]):(?P<mi24>[0-5]\d)(?![\d:.])(?: (?P<tz2>GMT|UTC|[ECMP][SD]T))?"),
+    ("clock", r"(?<![\w.:])(?P<h>[01]?\d|2[0-3])(?::(?P<mi>[0-5]\d))?\s?(?P<ap>a\.m\.|p\.m\.|am\b|pm\b|a\.m|p\.m)(?: (?P<tz>[ECMP][SD]T|GMT|UTC))?|(?<![\w.:])(?P<h24>[01]?\d|2[0-3]):(?P<mi24>[0-5]\d)(?![\d:.])(?: (?P<tz2>GMT|UTC|[ECMP][SD]T))?"),
     ("noon", r"\b(?P<w>noon|midnight|midday)\b"),
     # past / present / future references
-    ("ref", r"\b(?P<w>now|nowadays|currently|current|at present|at the moment|these days|presently|the present|recently|recent years|recent months|recent weeks|recent days|lately|in the past|the past|previously|formerly|the future|in future|soon|future)\b"),
+    ("ref", r"\b(?P<w>now|nowadays|currently|current|at present|at the moment|these days|presently|the present|recently|recent years|recent months|recent weeks|recent days|lately|in the past|the past|the future|in future)\b"),
     # frequencies
-    ("set", r"\b(?P<w>daily|weekly|monthly|yearly|annually|hourly|quarterly|nightly|every (?:other )?(?:day|week|month|year|quarter|hour|morning|night|evening)|each (?:day|week|month|year|quarter)|(?:a|per) (?:day|week|month|year)|every " + _WD + r"|each " + _WD + r"|" + _WD + r"s)\b"),
+    ("set", r"\b(?P<w>daily|weekly|monthly|yearly|annually|hourly|nightly|every (?:other )?(?:day|week|month|year|quarter|hour|morning|night|evening)|each (?:day|week|month|year|quarter)|(?:a|per) (?:day|week|month|year)|every " + _WD + r"|each " + _WD + r"|" + _WD + r"s)\b"),
     # durations
-    ("duration", rf"\b(?:(?:the|a|an) )?(?:(?P<rel>past|last|next|first|coming|previous|final|latest|following|recent|remaining|initial|full|entire|whole|better part of the|about|almost|nearly|more than|less than|up to|over|at least|at most) )*(?P<q>{_QUANT})[- ](?:more |full |straight |consecutive |long )?(?P<u>{_UNIT})(?:-long|-old)?\b"),
+    ("duration", rf"\b(?:the )?(?:(?P<rel>past|last|next|first|coming|previous|final|latest|following|recent|remaining|initial|full|entire|whole|better part of the|about|almost|nearly|more than|less than|up to|at least|at most) )*(?P<q>{_QUANT})[- ](?:more |full |straight |consecutive |long )?(?P<u>{_UNIT})(?:-long|-old)?\b"),
     ("bare_unit", r"\b(?:for|over|in|within|took|take|takes|taking) (?P<u>seconds|minutes|hours|days|weeks|months|years|decades|centuries)\b"),
     ("the_year", r"\b(?:the )?(?P<w>year-end|year-earlier|year-ago|the year|the full year|the fiscal year|the week|the month|the day|the weekend)\b"),
 ]
@@ -97,11 +97,14 @@ _COMPILED = [(name, re.compile(p, _FLAGS)) for name, p in _RULES]
 _PRIORITY = {name: i for i, (name, _) in enumerate(_RULES)}
 
 _FUTURE = re.compile(
-    r"\b(?:will|won't|shall|'ll|going to|is to|are to|expected to|scheduled|planned|plans to|plan to|"
-    r"due to|set to|upcoming|next|intends? to|to be held|would be held|is slated)\b|'ll\b", re.I)
+    r"\b(?:will|won't|shall|going to|is to|are to|expected to|scheduled to|is scheduled|are scheduled|"
+    r"plans to|plan to|planned|planning|plans|due to|set to|intends? to|to be held|is slated|would|could|"
+    r"might|as soon as|as early as|scheduled|expected)\b|'ll\b", re.I)
 _PAST = re.compile(
-    r"\b(?:was|were|had|did|said|told|took|met|held|made|came|went|saw|gave|got|spoke|announced|"
+    # participles after "be"/"have" do not set the tense, their auxiliary does
+    r"(?<!\bbe )(?<!\bbeen )(?<!\bhave )(?<!\bhas )(?<!\bbeing )\b(?:was|were|had|did|said|told|took|met|held|made|came|went|saw|gave|got|spoke|announced|"
     r"ago|last|earlier|yesterday|\w+ed)\b", re.I)
+_OPENER = re.compile(r"[\W_]*(?:(?:on|by|at|in|and|but|then|later|earlier)\s+)?", re.I)
 _SENT = re.compile(r"[^.!?\n]+(?:[.!?]+(?=\s+[A-Z\"“‘'(]|\s*$|\s*\n)|\n|$)|[^\n]+", re.S)
 
 
@@ -184,7 +187,7 @@ def tense_at(text: str, sent: Span, start: int, end: int) -> str | None:
     fut = [m.end() for m in _FUTURE.finditer(before)]
     past = [m.end() for m in _PAST.finditer(before)]
     if fut or past:
-        return "future" if (max(fut) if fut else -1) > (max(past) if past else -1) else "past"
+        return "future" if (max(fut) if fut else -1) >= (max(past) if past else -1) else "past"
     f2 = _FUTURE.search(after)
     p2 = _PAST.search(after)
     if f2 or p2:
@@ -218,8 +221,13 @@ class _Resolver:
         self.dct = dct
         self.sentences = list(sentences)
         self.previous: date | None = None
+        # The last day-level date that opened a sentence ("On January 19, ..."): the thread
+        # of the narrative, which a sentence-opening "A day earlier" continues.
+        self.topic: date | None = None
+        self.opens = False  # whether the expression being resolved opens its sentence
         self.previous_value: str | None = None  # last DATE value of any granularity
         self.year_ref: int | None = dct.year if dct else None
+        self.last_quarter: str | None = None
         self._si = 0
 
     def sentence(self, start: int) -> Span:
@@ -229,6 +237,13 @@ class _Resolver:
         if s and s[self._si][0] <= start < s[self._si][1]:
             return s[self._si]
         return (max(0, start - 200), min(len(self.text), start + 200))
+
+    def anchor_date(self) -> date | None:
+        """The date an anaphoric expression ("the following day") counts from: the last date
+        mentioned, or, when the expression opens a sentence, the last sentence-opening date."""
+        if self.opens and self.topic is not None:
+            return self.topic
+        return self.previous
 
     def tense(self, start: int, end: int) -> str | None:
         return tense_at(self.text, self.sentence(start), start, end)
@@ -259,14 +274,21 @@ class _Resolver:
                 return None
         if self.dct is None:
             return "DATE", None, None, NO_DCT
-        best = None
+        options = []
         for y in (self.dct.year - 1, self.dct.year, self.dct.year + 1):
             try:
-                d = date(y, mon, day)
+                options.append(date(y, mon, day))
             except ValueError:
                 continue
-            if best is None or abs((d - self.dct).days) < abs((best - self.dct).days):
-                best = d
+        # The nearest date, unless the tense is future: then not one long past (with slack:
+        # a future tense about a date just past is more often a slip than a date a year away).
+        # Past tense does not narrow: "decided ... by Jan. 14" is about a later date.
+        tense = self.tense(m.start(), m.end())
+        if tense == "future":
+            narrowed = [d for d in options if (d - self.dct).days >= -60]
+        else:
+            narrowed = options
+        best = min(narrowed or options, key=lambda d: abs((d - self.dct).days), default=None)
         if best is None:
             return None
         return self._day(best, "dct")
@@ -291,7 +313,14 @@ class _Resolver:
         rel = (m["rel"] or "").lower()
         if self.dct is None:
             return "DATE", None, None, NO_DCT
-        y = self.year_ref if self.year_ref else self.dct.year
+        y = self.dct.year
+        if not rel or rel in ("early", "late", "mid"):
+            # nearest such month, but not a past one under a future tense
+            if mon - self.dct.month > 6:
+                y -= 1
+            elif self.dct.month - mon > 6 or (
+                    mon < self.dct.month and self.tense(m.start("mon"), m.end("mon")) == "future"):
+                y += 1
         if rel == "last":
             y = self.dct.year if mon < self.dct.month else self.dct.year - 1
         elif rel == "next":
@@ -348,12 +377,14 @@ class _Resolver:
         elif self.dct is None:
             return "DATE", None, None, NO_DCT
         else:
-            y = self.year_ref or self.dct.year
+            y = self.dct.year
             anchor = "dct"
             if m["poss"]:
                 y = self.dct.year + {"this": 0, "last": -1, "next": 1}[m["poss"].lower()]
         v = f"{y}-Q{o}" if u == "quarter" else f"{y}-H{min(o, 2)}"
         self.previous_value = v
+        if u == "quarter":
+            self.last_quarter = v
         return "DATE", v, anchor, None
 
     def _current_quarter(self) -> str | None:
@@ -417,8 +448,9 @@ class _Resolver:
         rel = m["rel"].lower()
         u = m["u"].lower()
         anchored_prev = rel in ("the previous", "the following", "the same", "that same", "that", "the next")
-        base = self.previous if anchored_prev and self.previous else self.dct
-        anchor = "previous" if anchored_prev and self.previous else "dct"
+        prev = self.anchor_date()
+        base = prev if anchored_prev and prev else self.dct
+        anchor = "previous" if anchored_prev and prev else "dct"
         if base is None:
             return self.need_dct("DATE")
         step = {"last": -1, "the past": -1, "the previous": -1, "this": 0, "the current": 0,
@@ -467,16 +499,18 @@ class _Resolver:
         direction = m["dir"].lower()
         sign = -1 if direction in ("ago", "earlier", "before") else 1
         relative_to_prev = direction in ("earlier", "later", "before", "after")
-        base = self.previous if relative_to_prev and self.previous else self.dct
-        anchor = "previous" if relative_to_prev and self.previous else "dct"
+        prev = self.anchor_date()
+        base = prev if relative_to_prev and prev else self.dct
+        anchor = "previous" if relative_to_prev and prev else "dct"
         if base is None:
             return self.need_dct("DATE")
         if n is None:
             if u in ("year", "month", "week", "day", "decade"):
                 return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", anchor, None
             return None
-        if u == "year" and relative_to_prev and self.previous_value and re.fullmatch(r"\d{4}-Q\d", self.previous_value):
-            v = f"{int(self.previous_value[:4]) + sign * int(n)}{self.previous_value[4:]}"
+        if u == "year" and self.last_quarter and n == int(n):
+            # in earnings news "a year ago" compares with the quarter just discussed
+            v = f"{int(self.last_quarter[:4]) + sign * int(n)}{self.last_quarter[4:]}"
             return "DATE", v, "previous", None
         k = int(n) if n == int(n) else n
         if u in ("day", "night"):
@@ -518,7 +552,7 @@ class _Resolver:
             return "DATE", f"{self.dct.year:04d}-{self.dct.month:02d}", "dct", None
         if w in ("earlier in the year", "later in the year") and self.dct:
             return "DATE", str(self.dct.year), "dct", None
-        base = self.previous
+        base = self.anchor_date()
         if base is None:
             if w in self._SAME or "year" in w or "month" in w or "week" in w:
                 return "DATE", None, None, NO_PREVIOUS
@@ -570,7 +604,7 @@ class _Resolver:
     def r_clock(self, m):
         if m["h24"] is not None:
             h, mi, tz = int(m["h24"]), int(m["mi24"]), m["tz2"]
-            before = self.text[max(0, m.start() - 4):m.start()].lower()
+            before = self.text[max(0, m.start() - 3):m.start()].lower()
             if not ("at" in before or tz):
                 return None  # "12:30" alone is as often a score or a ratio
         else:
@@ -630,6 +664,8 @@ class _Resolver:
             return None
         if u == "quarter" and n is None:
             return None
+        if self.text[m.end():m.end() + 4].lower() in ("-old", " old") or m.group().lower().endswith("-old"):
+            return None  # an age, not a stretch of time
         return "DURATION", _duration(n, u), None, None
 
     def r_bare_unit(self, m):
@@ -668,15 +704,14 @@ def _candidates(text: str) -> list[tuple[int, int, int, str, re.Match]]:
             if e > s:
                 found.append((s, e, prio, name, m))
     # longest first, then the rule listed first
-    found.sort(key=lambda c: (c[0], -(c[1] - c[0]), c[2]))
+    found.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
+    taken = bytearray(len(text) + 1)
     chosen = []
-    last_end = -1
     for c in found:
-        if c[0] >= last_end:
+        if not any(taken[c[0]:c[1]]):
             chosen.append(c)
-            last_end = c[1]
-        elif chosen and c[1] - c[0] > chosen[-1][1] - chosen[-1][0] and c[0] >= chosen[-1][0]:
-            pass
+            taken[c[0]:c[1]] = b"\x01" * (c[1] - c[0])
+    chosen.sort(key=lambda c: c[0])
     return chosen
 
 
@@ -694,14 +729,32 @@ def tag(text: str, dct: str | None, sentences: Sequence[Span] | None = None) -> 
     res = _Resolver(text, d, sents)
     out: list[Timex] = []
     for s, e, _prio, name, m in _candidates(text):
+        sent = res.sentence(s)
+        res.opens = bool(_OPENER.fullmatch(text, sent[0], s))
         r = res.resolve(name, m)
         if r is None:
             continue
         typ, value, anchor, reason = r
+        if res.opens and typ == "DATE" and value and len(value) == 10 and value[4] == "-":
+            res.topic = date.fromisoformat(value)
         if value is None and reason is None:
             reason = NO_DCT
         out.append(Timex(s, e, typ, value, anchor, reason))
-    return out
+    return _times_on_following_day(text, out)
+
+
+_ON = re.compile(r"\s*,?\s*(?:on|of)?\s*", re.I)
+
+
+def _times_on_following_day(text: str, timexes: list[Timex]) -> list[Timex]:
+    """"at 3 p.m. on Friday": a clock time takes the day named right after it."""
+    for i in range(len(timexes) - 1):
+        t, nxt = timexes[i], timexes[i + 1]
+        if (t.type == "TIME" and t.value and nxt.type == "DATE" and nxt.value
+                and len(nxt.value) == 10 and nxt.value[4] == "-"
+                and _ON.fullmatch(text, t.end, nxt.start)):
+            timexes[i] = Timex(t.start, t.end, "TIME", nxt.value + t.value[10:], nxt.anchor, None)
+    return timexes
 
 
 def weekday_mentioned(text: str) -> int | None:

@@ -1,0 +1,163 @@
+"""The temporal tagger on small invented news sentences, and on the seed articles."""
+
+import re
+from pathlib import Path
+
+import pytest
+
+from parallax.analyze.timex import TimexStage, tag, tense_at, weekday_of
+from parallax.model import Article
+
+SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
+
+
+def values(text, dct):
+    return {text[t.start:t.end]: (t.type, t.value, t.anchor) for t in tag(text, dct)}
+
+
+@pytest.mark.parametrize("text,dct,expr,expected", [
+    # absolute dates
+    ("The pact was signed on December 17, 2021 in Oslo.", "2022-01-20", "December 17, 2021", "2021-12-17"),
+    ("Results are due 2021-03-04, the board said.", "2022-01-20", "2021-03-04", "2021-03-04"),
+    ("Talks stalled in March 1998.", "2022-01-20", "March 1998", "1998-03"),
+    ("It was built in the 1990s.", "2022-01-20", "the 1990s", "199"),
+    # month and day without a year take the nearest year
+    ("The meeting was held on January 10 in Bern.", "2022-01-20", "January 10", "2022-01-10"),
+    ("Prices rose on Dec. 30, traders said.", "2022-01-03", "Dec. 30", "2021-12-30"),
+    # relative to the article's date
+    ("Officials met yesterday.", "2022-01-21", "yesterday", "2022-01-20"),
+    ("Ministers met last week in Rome.", "2022-01-21", "last week", "2022-W02"),
+    ("The firm will report next week.", "2022-01-21", "next week", "2022-W04"),
+    ("Sales rose this year.", "1998-05-02", "this year", "1998"),
+    ("Sales fell last year.", "1998-05-02", "last year", "1997"),
+    ("Output fell last month.", "1998-01-08", "last month", "1997-12"),
+    ("The plant closed two years ago.", "1998-05-02", "two years ago", "1996"),
+    ("Inflation is low now.", "1998-05-02", "now", "PRESENT_REF"),
+    ("Earnings rose in the third quarter.", "1989-10-27", "the third quarter", "1989-Q3"),
+    ("It happened this morning.", "1998-05-02", "this morning", "1998-05-02TMO"),
+    # weekdays by tense: past -> previous, future -> next
+    ("The envoy said on Tuesday that talks failed.", "2022-01-20", "Tuesday", "2022-01-18"),
+    ("The ministers will meet on Friday in Vienna.", "2022-01-20", "Friday", "2022-01-21"),
+    ("Talks are expected to begin on Monday.", "2022-01-20", "Monday", "2022-01-24"),
+    ("The envoy arrived last Friday.", "2022-01-20", "last Friday", "2022-01-14"),
+    # times
+    ("Talks will begin at 3 p.m. on Friday.", "2022-01-20", "3 p.m.", "2022-01-21T15:00"),
+    # durations and sets
+    ("The strike lasted three days.", "2022-01-20", "three days", "P3D"),
+    ("The talks took 90 minutes.", "2022-01-20", "90 minutes", "PT90M"),
+    ("They sold two-year notes.", "2022-01-20", "two-year", "P2Y"),
+    ("Reports are filed daily.", "2022-01-20", "daily", "P1D"),
+    # other languages' datelines
+    ("MADRID, 21 ene 2022 (agencia).", None, "21 ene 2022", "2022-01-21"),
+    ("Genf, 21. Januar 2022. Die Gespräche", None, "21. Januar 2022", "2022-01-21"),
+    ("Genève, le 21 janvier 2022, les ministres", None, "21 janvier 2022", "2022-01-21"),
+    ("ЖЕНЕВА, 21 января 2022 г. Министры", None, "21 января 2022 г.", "2022-01-21"),
+    ("Ginebra, 21 de enero de 2022. Los ministros", None, "21 de enero de 2022", "2022-01-21"),
+])
+def test_values(text, dct, expr, expected):
+    got = values(text, dct)
+    assert expr in got, f"{expr!r} not found in {sorted(got)}"
+    assert got[expr][1] == expected
+
+
+@pytest.mark.parametrize("text,dct,expr,expected", [
+    ("On January 12, the council met in Brussels, and a second meeting was held the following day.",
+     "2022-01-21", "the following day", "2022-01-13"),
+    ("On January 19, the visit was announced. A day earlier, the ministers spoke by phone.",
+     "2022-01-21", "A day earlier", "2022-01-18"),
+    ("On March 3, the board met. The same day, the chief quit.", "2022-04-01", "The same day", "2022-03-03"),
+])
+def test_previous_anchor(text, dct, expr, expected):
+    got = values(text, dct)
+    assert got[expr][1:] == (expected, "previous")
+
+
+@pytest.mark.parametrize("text", [
+    "We may see rain.",                    # "may" the verb
+    "They march on the capital.",          # "march" the verb
+    "He scored 1,998 points.",             # a number, not a year
+    "The 6-year-old boy was found.",       # an age
+    "She paid $2000 for it.",              # money
+    "The score was 3-2 at the break.",
+])
+def test_no_false_dates(text):
+    assert tag(text, "2022-01-20") == []
+
+
+def test_without_document_date_relative_values_have_a_reason():
+    text = "The ministers met on Friday; the pact dates from December 17, 2021."
+    got = {text[t.start:t.end]: t for t in tag(text, None)}
+    assert got["Friday"].value is None and got["Friday"].reason
+    assert got["December 17, 2021"].value == "2021-12-17"
+    assert got["December 17, 2021"].anchor == "absolute"
+
+
+def test_offsets_point_into_the_text():
+    text = "On Monday, March 2, 2020, at 10:30 a.m. the court sat for five hours."
+    for t in tag(text, "2020-03-05"):
+        assert 0 <= t.start < t.end <= len(text)
+        assert text[t.start:t.end] == text[t.start:t.end].strip()
+
+
+def test_this_weekday_follows_tense():
+    dct = "2022-01-20"  # a Thursday
+    assert values("He met them this Tuesday.", dct)["this Tuesday"][1] == "2022-01-18"
+    assert values("He will meet them this Saturday.", dct)["this Saturday"][1] == "2022-01-22"
+
+
+def test_tense_and_weekday_helpers():
+    text = "The talks will be held on Friday."
+    assert tense_at(text, (0, len(text)), text.index("Friday"), text.index("Friday") + 6) == "future"
+    text = "The envoy said on Friday."
+    assert tense_at(text, (0, len(text)), text.index("Friday"), text.index("Friday") + 6) == "past"
+    assert weekday_of("2021-12-21") == "Tuesday"
+    assert weekday_of("2021-12") is None
+
+
+def test_stage_fills_timexes():
+    a = Article(id="x", text="Ministers met yesterday.", published="2022-01-21")
+    out = TimexStage()(a)
+    assert [(t.type, t.value) for t in out.timexes] == [("DATE", "2022-01-20")]
+
+
+def _seed(prefix):
+    folder = SHARED / "seeds"
+    if not folder.is_dir():
+        pytest.skip(f"seed articles not found at {folder}")
+    path = next(folder.glob(prefix + "_*.txt"), None)
+    if path is None:
+        pytest.skip(f"seed {prefix} not found in {folder}")
+    return path.read_text(encoding="utf-8")
+
+
+def _marker_date(text):
+    m = re.match(r"\s*date (\d{4}-\d{2}-\d{2})", text)
+    return m.group(1) if m else None
+
+
+def _find(text, dct, expr, nth=0):
+    hits = [t for t in tag(text, dct) if text[t.start:t.end] == expr]
+    assert len(hits) > nth, f"{expr!r} not tagged"
+    return hits[nth]
+
+
+def test_seed_upcoming_friday():
+    text = _seed("001")
+    dct = _marker_date(text)
+    assert dct == "2022-01-20"
+    fridays = [t for t in tag(text, dct) if text[t.start:t.end] == "Friday"]
+    assert fridays and all(t.value == "2022-01-21" for t in fridays)
+    assert _find(text, dct, "A day earlier").value == "2022-01-18"
+
+
+def test_seed_last_week_and_following_day():
+    text = _seed("002")
+    dct = "2022-01-21"  # from the dateline "January 21"
+    assert _find(text, dct, "last week").value == "2022-W02"
+    assert _find(text, dct, "the following day").value == "2022-01-13"
+
+
+def test_seed_spanish_dateline():
+    text = _seed("004")
+    t = _find(text, None, "21 ene 2022")
+    assert t.value == "2022-01-21" and t.anchor == "absolute"
