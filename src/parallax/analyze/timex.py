@@ -56,12 +56,12 @@ _E = r"(?![\w%/-]|,\d|\.\d)"  # right boundary
 _RULES: list[tuple[str, str]] = [
     # absolute dates
     ("iso", rf"{_B}(?P<y>{_YEAR})-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-2]\d|3[01]){_E}"),
-    ("mdy", rf"(?:(?P<wd>{_WD}),? )?{_B}(?P<mon>{_MON_EN}) (?P<d>{_DAY})(?:,? (?P<y>{_YEAR}))?{_E}"),
-    ("dmy", rf"(?:(?P<wd>{_WD}),? )?{_B}(?:the )?(?P<d>{_DAY}) (?:of )?(?P<mon>{_MON_EN})(?:,? (?P<y>{_YEAR}))?{_E}"),
-    ("dmy_intl", rf"{_B}(?P<d>[12]\d|3[01]|0?[1-9])\.? (?:de )?(?P<mon>{_MON_INTL})(?:,? (?:de )?(?P<y>{_YEAR})(?: ?г\.| года)?)?(?![\w])"),
-    ("dmy_short", rf"{_B}(?P<d>[12]\d|3[01]|0?[1-9])\.? (?P<mon>{_MON_SHORT}) (?P<y>{_YEAR}){_E}"),
-    ("my", rf"(?:(?P<mod>early|late|mid|the end of|the beginning of|the middle of|the start of)[- ](?:in )?)?{_B}(?P<mon>{_MON_EN}),? (?:of )?(?P<y>{_YEAR}){_E}"),
-    ("month", rf"(?:(?P<rel>last|this|next|early|late|mid)[- ])?{_B}(?P<mon>(?-i:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept\.|Oct\.|Nov\.|Dec\.)){_E}"),
+    ("mdy", rf"(?:(?P<wd>(?i:{_WD})),? )?{_B}(?P<mon>{_MON_EN}) (?P<d>{_DAY})(?:,? (?P<y>{_YEAR}))?{_E}"),
+    ("dmy", rf"(?:(?P<wd>(?i:{_WD})),? )?{_B}(?:[Tt]he )?(?P<d>{_DAY}) (?:of )?(?P<mon>{_MON_EN})(?:,? (?P<y>{_YEAR}))?{_E}"),
+    ("dmy_intl", rf"{_B}(?P<d>[12]\d|3[01]|0?[1-9])\.? (?:de )?(?P<mon>(?i:{_MON_INTL}))(?:,? (?:de )?(?P<y>{_YEAR})(?: ?г\.| года)?)?(?![\w])"),
+    ("dmy_short", rf"{_B}(?P<d>[12]\d|3[01]|0?[1-9])\.? (?P<mon>(?i:{_MON_SHORT})) (?P<y>{_YEAR}){_E}"),
+    ("my", rf"(?:(?P<mod>(?i:early|late|mid|the end of|the beginning of|the middle of|the start of))[- ](?:in )?)?{_B}(?P<mon>{_MON_EN}),? (?:of )?(?P<y>{_YEAR}){_E}"),
+    ("month", rf"(?:(?P<rel>(?i:last|this|next|early|late|mid))[- ])?{_B}(?P<mon>(?-i:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept\.|Oct\.|Nov\.|Dec\.)){_E}"),
     ("numdate", rf"{_B}(?P<m>1[0-2]|0?[1-9])/(?P<d>[12]\d|3[01]|0?[1-9])/(?P<y>\d\d(?:\d\d)?){_E}"),
     ("decade", rf"(?:the )?(?:(?P<mod>early|late|mid)[- ])?{_B}(?:(?P<c>1[6-9]|20)(?P<dd>\d)0|'(?P<sd>\d)0)'?s{_E}"),
     ("century", rf"(?P<this>this|last|next) century|the (?P<n>1[5-9]|2[01])(?:st|nd|rd|th) century"),
@@ -93,7 +93,10 @@ _RULES: list[tuple[str, str]] = [
 ]
 
 _FLAGS = re.IGNORECASE
-_COMPILED = [(name, re.compile(p, _FLAGS)) for name, p in _RULES]
+# Month rules are case-sensitive where it matters (month names) and say so inline; they
+# are compiled without IGNORECASE, which is faster.
+_CASED_RULES = {"mdy", "dmy", "dmy_intl", "dmy_short", "my", "month"}
+_COMPILED = [(name, re.compile(p, 0 if name in _CASED_RULES else _FLAGS)) for name, p in _RULES]
 _PRIORITY = {name: i for i, (name, _) in enumerate(_RULES)}
 
 # Speed: running every rule over the whole text costs ~10 ms a document. A single pass of
@@ -104,7 +107,10 @@ _TRIGGER = re.compile(
     r"(?<![^\W\d_])(?:"
     rf"(?P<month>(?:{_MONTH_WORDS})(?![^\W\d_]))"
     r"|(?P<weekday>(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\b)"
-    r"|(?P<unit>(?:second|minute|hour|day|night|week|weekend|month|quarter|half|year|decade|century|centurie|period)s?\b)"
+    r"|(?P<unit>(?:second|minute|hour|day|night|week|month|year|decade)s?\b)"
+    r"|(?P<quarter>(?:quarter|half|period)s?\b)"
+    r"|(?P<weekend>weekends?\b)"
+    r"|(?P<century>centur(?:y|ies)\b)"
     r"|(?P<deictic>(?:yesterday|today|tomorrow|tonight|morning|afternoon|evening)\b)"
     r"|(?P<ref>(?:now|nowadays|current|currently|present|presently|moment|these days|recent|recently|lately|past|future)\b)"
     r"|(?P<set>(?:daily|weekly|monthly|yearly|annually|hourly|nightly)\b)"
@@ -113,23 +119,31 @@ _TRIGGER = re.compile(
     r"|(?P<year>(?:1[6-9]|20)\d\d(?!\d)|fy\s?\d\d|'\d0s)"
     r"|(?P<clock>\d\d?(?::\d\d|\s?[ap]\.?m\b))"
     r"|(?P<numdate>\d\d?/\d\d?/\d\d)"
-    r")", re.I)
+    r")")
+_TRIGGER_I = re.compile(_TRIGGER.pattern, re.I)  # for texts whose lowercase changes length
 _RULES_BY_TRIGGER = {
     "month": ("mdy", "dmy", "dmy_intl", "dmy_short", "my", "month"),
     "weekday": ("weekday", "set"),
-    "unit": ("duration", "ago", "rel_unit", "quarter", "quarter_ref", "same_day", "the_year", "set",
-             "bare_unit", "weekend", "century"),
+    "unit": ("duration", "ago", "rel_unit", "same_day", "the_year", "set", "bare_unit"),
+    "quarter": ("quarter", "quarter_ref", "duration", "ago", "set"),
+    "weekend": ("weekend", "the_year", "duration", "rel_unit"),
+    "century": ("century", "rel_unit", "duration", "bare_unit"),
     "deictic": ("deictic", "this_pod", "same_day"),
     "ref": ("ref",),
     "set": ("set",),
     "season": ("rel_season",),
     "noon": ("noon",),
-    "year": ("year", "decade", "fiscal", "iso", "my", "quarter", "dmy_intl", "dmy_short", "mdy", "dmy"),
+    "year": ("year", "decade", "fiscal", "iso"),
     "clock": ("clock",),
     "numdate": ("numdate",),
 }
 _RX = dict(_COMPILED)
-_BEFORE, _AFTER = 70, 50
+# Rules with no case-sensitive part run on the lowercased text without IGNORECASE: faster.
+_LOWER_RULES = {"duration", "quarter_ref", "ago", "quarter", "same_day", "set", "rel_unit",
+                "the_year", "century", "bare_unit", "weekend", "ref", "deictic", "this_pod",
+                "rel_season", "weekday", "year", "iso", "noon"}
+_RX_LOWER = {name: re.compile(p) for name, p in _RULES if name in _LOWER_RULES}
+_BEFORE, _AFTER = 50, 35
 
 _FUTURE = re.compile(
     r"\b(?:will|won't|shall|going to|is to|are to|expected to|scheduled to|is scheduled|are scheduled|"
@@ -729,7 +743,11 @@ class _Resolver:
 def _candidates(text: str) -> list[tuple[int, int, int, str, re.Match]]:
     windows: dict[str, list[list[int]]] = {}
     n = len(text)
-    for t in _TRIGGER.finditer(text):
+    # matching lowercase text without IGNORECASE is several times faster
+    lower = text.lower()
+    same = len(lower) == n
+    triggers = _TRIGGER.finditer(lower) if same else _TRIGGER_I.finditer(text)
+    for t in triggers:
         lo, hi = max(0, t.start() - _BEFORE), min(n, t.end() + _AFTER)
         for name in _RULES_BY_TRIGGER[t.lastgroup]:
             w = windows.setdefault(name, [])
@@ -740,10 +758,13 @@ def _candidates(text: str) -> list[tuple[int, int, int, str, re.Match]]:
     found = []
     seen = set()
     for name, spans in windows.items():
-        rx = _RX[name]
+        if same and name in _RX_LOWER:
+            rx, subject = _RX_LOWER[name], lower
+        else:
+            rx, subject = _RX[name], text
         prio = _PRIORITY[name]
         for lo, hi in spans:
-            for m in rx.finditer(text, lo, hi):
+            for m in rx.finditer(subject, lo, hi):
                 if (m.start(), m.end(), name) in seen:
                     continue
                 seen.add((m.start(), m.end(), name))
