@@ -143,7 +143,7 @@ _LOWER_RULES = {"duration", "quarter_ref", "ago", "quarter", "same_day", "set", 
                 "the_year", "century", "bare_unit", "weekend", "ref", "deictic", "this_pod",
                 "rel_season", "weekday", "year", "iso", "noon"}
 _RX_LOWER = {name: re.compile(p) for name, p in _RULES if name in _LOWER_RULES}
-_BEFORE, _AFTER = 50, 35
+_BEFORE, _AFTER = 32, 25
 
 _FUTURE = re.compile(
     r"\b(?:will|won't|shall|going to|is to|are to|expected to|scheduled to|is scheduled|are scheduled|"
