@@ -52,6 +52,7 @@ _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _ORD = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)"
 _B = r"(?<![\w$.,/-])"  # left boundary: no digit/letter/currency glued on
 _E = r"(?![\w%/-]|,\d|\.\d)"  # right boundary
+_BM = r"(?<![\w$.,/])(?<!\d-)"  # left boundary that lets "mid-" and "post-" in
 
 _RULES: list[tuple[str, str]] = [
     # absolute dates
@@ -61,12 +62,12 @@ _RULES: list[tuple[str, str]] = [
     ("dmy_intl", rf"{_B}(?P<d>[12]\d|3[01]|0?[1-9])\.? (?:de )?(?P<mon>(?i:{_MON_INTL}))(?:,? (?:de )?(?P<y>{_YEAR})(?: ?г\.| года)?)?(?![\w])"),
     ("dmy_short", rf"{_B}(?P<d>[12]\d|3[01]|0?[1-9])\.? (?P<mon>(?i:{_MON_SHORT})) (?P<y>{_YEAR}){_E}"),
     ("my", rf"(?:(?P<mod>(?i:early|late|mid|the end of|the beginning of|the middle of|the start of))[- ](?:in )?)?{_B}(?P<mon>{_MON_EN}),? (?:of )?(?P<y>{_YEAR}){_E}"),
-    ("month", rf"(?:(?P<rel>(?i:last|this|next|early|late|mid))[- ])?{_B}(?P<mon>(?-i:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept\.|Oct\.|Nov\.|Dec\.)){_E}"),
+    ("month", rf"(?:(?P<rel>(?i:last|this|next|early|late|mid))[- ])?{_BM}(?P<mon>(?-i:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept\.|Oct\.|Nov\.|Dec\.)){_E}"),
     ("numdate", rf"{_B}(?P<m>1[0-2]|0?[1-9])/(?P<d>[12]\d|3[01]|0?[1-9])/(?P<y>\d\d(?:\d\d)?){_E}"),
     ("decade", rf"(?:the )?(?:(?P<mod>early|late|mid)[- ])?{_B}(?:(?P<c>1[6-9]|20)(?P<dd>\d)0|'(?P<sd>\d)0)'?s{_E}"),
-    ("century", rf"(?P<this>this|last|next) century|the (?P<n>1[5-9]|2[01])(?:st|nd|rd|th) century"),
+    ("century", rf"(?P<this>this|last|next) century|(?:the )?(?P<n>1[0-9]|2[01])(?:st|nd|rd|th) century"),
     ("fiscal", rf"{_B}(?:fiscal(?: year)?|FY) ?'?(?P<y>{_YEAR}|\d\d){_E}"),
-    ("year", rf"(?:(?P<mod>early|late|mid|the end of|the beginning of|the middle of|the start of)[- ](?:in )?)?(?:the )?{_B}(?P<y>{_YEAR})(?: period)?{_E}(?! (?:percent|people|men|women|troops|votes|shares|miles|feet|tons|dollars))"),
+    ("year", rf"(?:(?P<mod>early|late|mid|the end of|the beginning of|the middle of|the start of)[- ](?:in )?)?(?:the )?{_BM}(?P<y>{_YEAR})(?: period)?{_E}(?! (?:percent|people|men|women|troops|votes|shares|miles|feet|tons|dollars))"),
     # quarters and halves
     ("quarter", rf"(?:the )?(?:(?P<poss>this|last|next) year's )?(?:fiscal )?(?P<o>{_ORD})(?: fiscal)?[- ](?P<u>quarter|half)(?: of (?:fiscal )?(?P<y>{_YEAR}))?(?! of (?:a|the))"),
     ("quarter_ref", r"(?:the )?(?P<w>latest|current|year-earlier|year-ago|same|comparable|recent|most recent|previous|past|last|this|next|coming|fiscal)?[- ]?(?P<u>quarter|period)\b(?!s)"),
@@ -85,7 +86,7 @@ _RULES: list[tuple[str, str]] = [
     # past / present / future references
     ("ref", r"\b(?P<w>now|nowadays|currently|current|at present|at the moment|these days|presently|the present|recently|recent years|recent months|recent weeks|recent days|lately|in the past|the past|the future|in future)\b"),
     # frequencies
-    ("set", r"\b(?P<w>daily|weekly|monthly|yearly|annually|hourly|nightly|every (?:other )?(?:day|week|month|year|quarter|hour|morning|night|evening)|each (?:day|week|month|year|quarter)|(?:a|per) (?:day|week|month|year)|every " + _WD + r"|each " + _WD + r"|" + _WD + r"s)\b"),
+    ("set", r"\b(?P<w>daily|weekly|monthly|yearly|annually|hourly|nightly|every (?:other )?(?:day|week|month|year|quarter|hour|morning|night|evening)|each (?:day|week|month|year|quarter)|(?:(?<=\d )|(?<=% )|(?<=percent )|(?<=times )|(?<=twice )|(?<=once ))(?:a|per) (?:day|week|month|year)|every " + _WD + r"|each " + _WD + r"|" + _WD + r"s)\b"),
     # durations
     ("duration", rf"\b(?:the )?(?:(?P<rel>past|last|next|first|coming|previous|final|latest|following|recent|remaining|initial|full|entire|whole|better part of the|about|almost|nearly|more than|less than|up to|at least|at most) )*(?P<q>{_QUANT})[- ](?:more |full |straight |consecutive |long )?(?P<u>{_UNIT})(?:-long|-old)?\b"),
     ("bare_unit", r"\b(?:for|over|in|within|took|take|takes|taking) (?P<u>seconds|minutes|hours|days|weeks|months|years|decades|centuries)\b"),
@@ -365,10 +366,10 @@ class _Resolver:
         y = self.dct.year
         if not rel or rel in ("early", "late", "mid"):
             # nearest such month, but not a past one under a future tense
-            if mon - self.dct.month > 6:
+            tense = self.tense(m.start("mon"), m.end("mon"))
+            if mon - self.dct.month > 6 or (mon > self.dct.month and tense == "past"):
                 y -= 1
-            elif self.dct.month - mon > 6 or (
-                    mon < self.dct.month and self.tense(m.start("mon"), m.end("mon")) == "future"):
+            elif self.dct.month - mon > 6 or (mon < self.dct.month and tense == "future"):
                 y += 1
         if rel == "last":
             y = self.dct.year if mon < self.dct.month else self.dct.year - 1
@@ -505,8 +506,6 @@ class _Resolver:
         step = {"last": -1, "the past": -1, "the previous": -1, "this": 0, "the current": 0,
                 "the same": 0, "that same": 0, "that": 0, "next": 1, "the coming": 1,
                 "the following": 1, "the next": 1}[rel]
-        if rel == "the past" and not m["mod"]:
-            return None  # "the past week" is a duration, left to the duration rule
         if u == "week":
             v = _week(base + timedelta(weeks=step))
         elif u == "weekend":
@@ -686,10 +685,6 @@ class _Resolver:
 
     def r_set(self, m):
         w = m["w"].lower()
-        if w.startswith(("a ", "per ")):
-            before = self.text[max(0, m.start() - 30):m.start()].lower()
-            if not re.search(r"\d|percent|times|twice|once|%", before):
-                return None
         if w.endswith("s") and w[:-1] in lx.WEEKDAYS:
             return "SET", f"XXXX-WXX-{lx.WEEKDAYS[w[:-1]] + 1}", "absolute", None
         for name, n in lx.WEEKDAYS.items():
