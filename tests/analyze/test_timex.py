@@ -161,3 +161,34 @@ def test_seed_spanish_dateline():
     text = _seed("004")
     t = _find(text, None, "21 ene 2022")
     assert t.value == "2022-01-21" and t.anchor == "absolute"
+
+
+def test_unreadable_document_date_is_named_in_the_reason():
+    t = tag("Officials met on Friday.", "last Tuesday")
+    assert t[0].value is None and "last Tuesday" in t[0].reason
+
+
+def test_document_date_with_a_time_part():
+    assert tag("Officials met yesterday.", "2022-01-21T10:00:00")[0].value == "2022-01-20"
+
+
+def test_offsets_survive_text_whose_lowercase_is_longer():
+    # "İ".lower() is two characters: the tagger must still point at the right span
+    text = "İstanbul officials met on March 3, 2022."
+    t = tag(text, "2022-03-10")
+    assert [text[x.start:x.end] for x in t] == ["March 3, 2022"]
+
+
+@pytest.mark.parametrize("text", [
+    "See page 2000 of the report.",
+    "Nearly 1990 people signed.",
+    "In 2000 people marched.",
+])
+def test_counts_are_not_years(text):
+    assert [t for t in tag(text, "1999-05-01") if t.value in ("2000", "1990")] == []
+
+
+def test_rate_per_year_is_a_set_but_a_bare_a_year_is_not():
+    got = values("Prices rose 5% a year.", "1999-05-01")
+    assert got["a year"][:2] == ("SET", "P1Y")
+    assert "a year" not in {k for k, v in values("He left a year ago.", "1999-05-01").items() if v[0] == "SET"}

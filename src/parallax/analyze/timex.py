@@ -53,6 +53,10 @@ _ORD = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)"
 _B = r"(?<![\w$.,/-])"  # left boundary: no digit/letter/currency glued on
 _E = r"(?![\w%/-]|,\d|\.\d)"  # right boundary
 _BM = r"(?<![\w$.,/])(?<!\d-)"  # left boundary that lets "mid-" and "post-" in
+# a four-digit number after these words is a count or a label, not a year
+_NOT_COUNT = "".join(f"(?<!{w} )" for w in (
+    "page", r"no\.", "number", "route", "flight", "room", "than", "about", "nearly", "some",
+    "around", "almost", "roughly", "model", "pages", "over", "under"))
 
 _RULES: list[tuple[str, str]] = [
     # absolute dates
@@ -67,7 +71,7 @@ _RULES: list[tuple[str, str]] = [
     ("decade", rf"(?:the )?(?:(?P<mod>early|late|mid)[- ])?{_B}(?:(?P<c>1[6-9]|20)(?P<dd>\d)0|'(?P<sd>\d)0)'?s{_E}"),
     ("century", rf"(?P<this>this|last|next) century|(?:the )?(?P<n>1[0-9]|2[01])(?:st|nd|rd|th) century"),
     ("fiscal", rf"{_B}(?:fiscal(?: year)?|FY) ?'?(?P<y>{_YEAR}|\d\d){_E}"),
-    ("year", rf"(?:(?P<mod>early|late|mid|the end of|the beginning of|the middle of|the start of)[- ](?:in )?)?(?:the )?{_BM}(?P<y>{_YEAR})(?: period)?{_E}(?! (?:percent|people|men|women|troops|votes|shares|miles|feet|tons|dollars))"),
+    ("year", rf"(?:(?P<mod>early|late|mid|the end of|the beginning of|the middle of|the start of)[- ](?:in )?)?(?:the )?{_BM}{_NOT_COUNT}(?P<y>{_YEAR})(?: period)?{_E}(?! (?:percent|people|men|women|troops|votes|shares|miles|feet|tons|dollars))"),
     # quarters and halves
     ("quarter", rf"(?:the )?(?:(?P<poss>this|last|next) year's )?(?:fiscal )?(?P<o>{_ORD})(?: fiscal)?[- ](?P<u>quarter|half)(?: of (?:fiscal )?(?P<y>{_YEAR}))?(?! of (?:a|the))"),
     ("quarter_ref", r"(?:the )?(?P<w>latest|current|year-earlier|year-ago|same|comparable|recent|most recent|previous|past|last|this|next|coming|fiscal)?[- ]?(?P<u>quarter|period)\b(?!s)"),
@@ -790,8 +794,10 @@ def tag(text: str, dct: str | None, sentences: Sequence[Span] | None = None) -> 
     unreadable; absolute dates ("December 17, 2021") resolve all the same.
     """
     d = _parse_dct(dct)
+    no_dct = NO_DCT
     if dct and d is None:
         log.debug("unreadable document date %r; relative expressions stay unresolved", dct)
+        no_dct = f"document date {dct!r} is not an ISO date (YYYY-MM-DD)"
     sents = list(sentences) if sentences else _sentences(text)
     res = _Resolver(text, d, sents)
     out: list[Timex] = []
@@ -806,6 +812,8 @@ def tag(text: str, dct: str | None, sentences: Sequence[Span] | None = None) -> 
             res.topic = date.fromisoformat(value)
         if value is None and reason is None:
             reason = NO_DCT
+        if reason == NO_DCT:
+            reason = no_dct
         out.append(Timex(s, e, typ, value, anchor, reason))
     return _times_on_following_day(text, out)
 
