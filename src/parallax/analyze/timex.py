@@ -708,8 +708,10 @@ class _Resolver:
         q = m["q"].lower()
         if q in ("the", "some", "many") and not m["rel"]:
             return None
-        if q in ("a", "an") and u == "night":
-            return None
+        if q in ("a", "an") and u in ("night", "second"):
+            return None  # "a second time" is an ordinal
+        if u == "quarter" and "-" in m.group():
+            return None  # "three-quarters" is a fraction
         if u == "quarter" and n is None:
             return None
         if self.text[m.end():m.end() + 4].lower() in ("-old", " old") or m.group().lower().endswith("-old"):
