@@ -36,8 +36,6 @@ NO_PREVIOUS = "no earlier date in the text to anchor on"
 _MON_EN = (r"(?-i:(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?\.?|"
            r"July?\.?|Aug(?:ust|\.)?|Sep(?:t(?:ember|\.)?|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|"
            r"Dec(?:ember|\.)?))")
-_MON_EN = _MON_EN.replace("Jan(", "JAN(")  # placeholder to keep the line short; fixed below
-_MON_EN = _MON_EN.replace("JAN(", "Jan(")
 _MON_INTL = "(?:" + "|".join(sorted(map(re.escape, lx.MONTHS_INTL), key=len, reverse=True)) + ")"
 _MON_SHORT = "(?:" + "|".join(sorted(map(re.escape, lx.MONTHS_INTL_SHORT), key=len, reverse=True)) + r")\.?"
 _WD = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
@@ -220,8 +218,6 @@ def _duration(n: float | None, unit: str) -> str:
     letter, is_time = lx.UNITS[unit]
     if letter == "WE":
         return "P" + ("X" if n is None else _num(n)) + "WE"
-    if n is not None and n != int(n) and not is_time:
-        pass
     amount = "X" if n is None else _num(n)
     return ("PT" if is_time else "P") + amount + letter
 
@@ -494,8 +490,6 @@ class _Resolver:
             return self.need_dct("TIME")
         w = m["w"].lower()
         d = self.dct + timedelta(days={"this": 0, "last": -1, "tomorrow": 1, "yesterday": -1}[w])
-        if w == "this" and m["pod"].lower() == "night":
-            pass
         return "TIME", d.isoformat() + "T" + lx.PARTS_OF_DAY[m["pod"].lower()], "dct", None
 
     def r_rel_unit(self, m):
