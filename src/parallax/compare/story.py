@@ -10,7 +10,7 @@ from ..link.entities import resolve
 from ..model import Article, Entity, QuoteFinding, Story
 from .discrepancies import find_discrepancies
 from .events import happenings
-from .quotes import align_quotes, resolve_speaker
+from .quotes import align_quotes, resolve_speakers
 from .summary import summarize
 from .timecheck import check_article
 from .timeline import build_timeline
@@ -79,15 +79,14 @@ def build_story(story_id: str, articles: Sequence[Article], duplicate_of: dict[s
         return ent.name if ent and ent.type == "PERSON" else None
 
     # who said what
+    by_entity = {e.id: e for e in entities}
     quotes: list[QuoteFinding] = []
     for a in articles:
-        for n, q in enumerate(a.quotes):
-            speaker_id = resolve_speaker(a, q, entity_id_at)
-            ent = next((e for e in entities if e.id == speaker_id), None)
+        for n, (q, speaker_id) in enumerate(zip(a.quotes, resolve_speakers(a, entity_id_at))):
+            ent = by_entity.get(speaker_id)
             quotes.append(QuoteFinding(
                 id=f"{a.id}:q{n + 1}", article=a.id, start=q.start, end=q.end, text=a.text[q.start:q.end],
-                speaker=ent.name if ent else (a.text[q.speaker[0]:q.speaker[1]] if q.speaker and speaker_id is None and _is_name(a.text[q.speaker[0]:q.speaker[1]]) else None),
-                speaker_entity=ent.id if ent else None,
+                speaker=ent.name if ent else None, speaker_entity=ent.id if ent else None,
                 cue=a.text[q.cue[0]:q.cue[1]] if q.cue else None,
             ))
     aligned = align_quotes([(q.id, q.article, q.text) for q in quotes])
@@ -95,7 +94,11 @@ def build_story(story_id: str, articles: Sequence[Article], duplicate_of: dict[s
                            tuple(aligned.get(q.id, ()))) for q in quotes]
 
     # happenings, discrepancies, timeline
-    places = {a.id: [(m.start, m.end, (entity_at(a.id, m.start, m.end) or _Named(a.text[m.start:m.end])).name)
+    def place_name(a: Article, start: int, end: int) -> str:
+        ent = entity_at(a.id, start, end)
+        return ent.name if ent else a.text[start:end]
+
+    places = {a.id: [(m.start, m.end, place_name(a, m.start, m.end))
                      for m in a.mentions if m.label in ("GPE", "LOC")] for a in articles}
     found = [h for a in articles for h in happenings(a, person_at, places[a.id])]
     discrepancies = find_discrepancies(found, articles)
@@ -109,15 +112,6 @@ def build_story(story_id: str, articles: Sequence[Article], duplicate_of: dict[s
         timeline=tuple(timeline), quotes=tuple(quotes), discrepancies=tuple(discrepancies),
         summary=tuple(summary), duplicates=tuple(sorted(duplicate_of.items())),
     )
-
-
-class _Named:
-    def __init__(self, name: str):
-        self.name = name
-
-
-def _is_name(text: str) -> bool:
-    return bool(text) and text[0].isupper() and text.split()[0].lower() not in {"he", "she", "they", "it", "we", "i"}
 
 
 def _first_sentence(a: Article) -> str:
