@@ -72,7 +72,8 @@ def find_discrepancies(happenings: Sequence[Happening], articles: Sequence[Artic
         dated: dict[str, list[Happening]] = defaultdict(list)
         for h in hs:
             v = date_value(h.date) if h.date else None
-            if v and len(v) >= 7:
+            # days and months only: a week ("next week") is too loose to contradict a day
+            if v and len(v) >= 7 and "-W" not in v:
                 dated[v].append(h)
         values = sorted(dated, key=lambda v: (-len(dated[v]), v))
         kept: dict[str, list[Happening]] = {}

@@ -22,6 +22,8 @@ from ..textutil import fold
 NAMED_EVENT = re.compile(
     r"\b(?:[A-Z][\w\-’']*\s+){0,4}?(?:[A-Z][\w\-’']*[\s\-])*(?:Council|Dialogue|Summit|Conference|Forum|Assembly|Congress|Games|Cup|Championship|Festival|Olympics)\b"
 )
+# talks named by their kind ("technical talks") are one happening across sources
+KIND_TALKS = re.compile(r"\b(?:technical|preliminary|expert-level|working-level|exploratory)\s+(?:talks|consultations|negotiations)\b", re.I)
 MEETING = re.compile(
     r"\b(?:talks|meeting|meetings|meet|meets|met|negotiations|summit|consultations)\b", re.I)
 CALL = re.compile(r"\b(?:telephone conversation|phone conversation|phone call|telephone call|call|phoned|spoke by phone)\b", re.I)
@@ -30,7 +32,24 @@ REPORTING = re.compile(
     r"asserted|emphasized|emphasised|declared|explained|commented|announced|reported|wrote|believes)\b", re.I)
 LOCATIVE_BEFORE = re.compile(r"(?:\bin|\bat|\bcity of|\bhosted by|\bcapital,?)\s*(?:the\s+)?$", re.I)
 LOCATIVE_AFTER = re.compile(r"^\s*(?:will\s+)?(?:hosted|hosts|host|will host|is hosting)\b", re.I)
-DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
+REPORTING_ANY = re.compile(
+    r"\b(?:said|says|stated|told|noted|added|stressed|recalled|insisted|asserted|emphasi[sz]ed|declared|"
+    r"explained|commented|announced|reported|became known)\b", re.I)
+ATTRIBUTIVE = re.compile(r"\bthe\s+$", re.I)
+CLAUSE_BREAK = re.compile(r";\s+|,\s+(?:and\s+|while\s+|but\s+)?(?=(?:a|an|the|on|in|and)\s)|\s+and\s+(?=(?:a|an|the)\s)")
+
+
+def _clauses(text: str, s0: int, s1: int) -> list[tuple[int, int]]:
+    """Clauses of a sentence; a clause of under five words (an opening "On January 10,") joins the next."""
+    cuts = [s0] + [s0 + m.end() for m in CLAUSE_BREAK.finditer(text[s0:s1])] + [s1]
+    out: list[tuple[int, int]] = []
+    start = s0
+    for a, b in zip(cuts, cuts[1:]):
+        if len(text[start:b].split()) < 5 and b != s1:
+            continue
+        out.append((start, b))
+        start = b
+    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +96,10 @@ def happenings(article: Article, person_of: Callable[[str, int, int], str | None
                 continue
             named_spans.append((a, b))
             triggers.append((a, b, _event_key(label), label))
+        for m in KIND_TALKS.finditer(sentence):
+            a, b = s0 + m.start(), s0 + m.end()
+            named_spans.append((a, b))
+            triggers.append((a, b, _event_key(m.group()), m.group().lower()))
         # meetings and calls between named people
         participants = set()
         for p0, p1 in persons:
@@ -98,21 +121,41 @@ def happenings(article: Article, person_of: Callable[[str, int, int], str | None
         if not triggers:
             continue
         dates = [t for t in article.timexes if s0 <= t.start < s1 and date_value(t)]
-        locs = [p for p in places if s0 <= p[0] < s1 and not any(x <= p[0] < y for x, y in named_spans)
-                and (LOCATIVE_BEFORE.search(text[max(s0, p[0] - 20):p[0]])
-                     or LOCATIVE_AFTER.match(text[p[1]:p[1] + 20]))]
+        locs = [p for p in places if s0 <= p[0] < s1 and not any(x <= p[0] < y for x, y in named_spans)]
+        clauses = _clauses(text, s0, s1)
 
-        def nearest(items, start_of):
+        def clause_of(pos: int) -> int:
+            return next((i for i, (c0, c1) in enumerate(clauses) if c0 <= pos < c1), -1)
+
+        def may_bind(pos: int, end: int, trig: tuple[int, int, str, str], kind: str) -> bool:
+            if clause_of(pos) != clause_of(trig[0]):
+                return False
+            between = text[min(end, trig[1]):max(pos, trig[0])]
+            if REPORTING_ANY.search(between):
+                return False  # "Earlier in the day, X said that ... meeting": the date is the saying's
+            if kind == "place":
+                # a place binds when it follows its happening ("held in Brussels"), or hosts it
+                return pos >= trig[1] and bool(LOCATIVE_BEFORE.search(text[max(s0, pos - 20):pos])) \
+                    or bool(LOCATIVE_AFTER.match(text[end:end + 20]))
+            if ATTRIBUTIVE.search(text[max(s0, pos - 5):pos]):
+                return pos < trig[0]  # "the January 13 meeting of X" modifies what follows it
+            return True
+
+        def nearest(items, span_of, kind):
             bound: dict[int, tuple[int, object]] = {}
             for item in items:
-                pos = start_of(item)
-                dist, idx = min((min(abs(pos - t[0]), abs(pos - t[1])), i) for i, t in enumerate(triggers))
+                pos, end = span_of(item)
+                options = [(min(abs(pos - t[1]), abs(t[0] - end)), i) for i, t in enumerate(triggers)
+                           if may_bind(pos, end, t, kind)]
+                if not options:
+                    continue
+                dist, idx = min(options)
                 if idx not in bound or dist < bound[idx][0]:
                     bound[idx] = (dist, item)
             return {i: v[1] for i, v in bound.items()}
 
-        date_of = nearest(dates, lambda t: t.start)
-        place_of = nearest(locs, lambda p: p[0])
+        date_of = nearest(dates, lambda t: (t.start, t.end), "date")
+        place_of = nearest(locs, lambda p: (p[0], p[1]), "place")
         for i, (a, b, key, label) in enumerate(triggers):
             out.append(Happening(article.id, (s0, s1), (a, b), key, label, date_of.get(i), place_of.get(i)))
     return out

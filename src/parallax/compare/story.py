@@ -74,6 +74,20 @@ def build_story(story_id: str, articles: Sequence[Article], duplicate_of: dict[s
         ent = entity_at(article_id, start, end)
         return ent.id if ent else None
 
+    def speaker_at(article_id: str, start: int, end: int) -> str | None:
+        """A speaker is a person or an organisation; "the Russian minister" is not the NORP "Russian",
+        and a place speaks only when the span is the place's name itself ("Washington confirmed")."""
+        rank = {"PERSON": 0, "ORG": 1, "GPE": 2}
+        best = None
+        for s, e, ent in index.get(article_id, ()):
+            if s < end and start < e and ent.type in rank:
+                if ent.type == "GPE" and (s, e) != (start, end):
+                    continue
+                key = (rank[ent.type], -(e - s))
+                if best is None or key < best[0]:
+                    best = (key, ent)
+        return best[1].id if best else None
+
     def person_at(article_id: str, start: int, end: int) -> str | None:
         ent = entity_at(article_id, start, end)
         return ent.name if ent and ent.type == "PERSON" else None
@@ -82,7 +96,7 @@ def build_story(story_id: str, articles: Sequence[Article], duplicate_of: dict[s
     by_entity = {e.id: e for e in entities}
     quotes: list[QuoteFinding] = []
     for a in articles:
-        for n, (q, speaker_id) in enumerate(zip(a.quotes, resolve_speakers(a, entity_id_at))):
+        for n, (q, speaker_id) in enumerate(zip(a.quotes, resolve_speakers(a, speaker_at))):
             ent = by_entity.get(speaker_id)
             quotes.append(QuoteFinding(
                 id=f"{a.id}:q{n + 1}", article=a.id, start=q.start, end=q.end, text=a.text[q.start:q.end],

@@ -37,7 +37,7 @@ def _terms(text: str) -> set[str]:
 
 
 def lead_statement(articles: Sequence[Article], independent: Callable[[list[tuple[str, int]]], int],
-                   lead_sentences: int = 4) -> SummarySentence | None:
+                   lead_sentences: int = 2) -> SummarySentence | None:
     """The opening sentence most other articles also state (overlap of content words)."""
     candidates = []
     all_sentences = [(a, s, _terms(a.text[s[0]:s[1]])) for a in articles for s in a.sentences]
@@ -73,7 +73,14 @@ def summarize(articles: Sequence[Article], timeline: Sequence[TimelineEntry],
         (e for e in timeline if not e.disputed and len(e.date) == 10),
         key=lambda e: (-independent(sorted({(s.article, s.start) for s in e.sources})), e.date),
     )
-    for e in ranked[:max_entries]:
+    said = [_terms(x.text) for x in out]
+    for e in ranked:
+        if len(out) > max_entries:
+            break
+        terms = _terms(e.text)
+        if any(len(terms & t) >= max(2, len(terms) // 2) for t in said):
+            continue  # already said by the lead
+        said.append(terms)
         if independent(sorted({(s.article, s.start) for s in e.sources})) < 2 and out:
             break
         out.append(SummarySentence(f"{human_date(e.date)}: {e.text.strip()}",
