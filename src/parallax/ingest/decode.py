@@ -1,5 +1,7 @@
-"""Bytes to text: BOMs, strict UTF-8, then charset-normalizer's best guess, then a single-byte
-fallback. Binary input is recognised and refused rather than decoded into noise."""
+"""Bytes to text: BOMs, UTF-16 without BOM, strict UTF-8, then the single-byte encodings the
+project promises: Windows-1251 when the result reads as Cyrillic words, else Windows-1252/Latin-1.
+Binary input is recognised and refused rather than decoded into noise. Limits: other legacy
+encodings (KOI8-R, Shift-JIS, GB2312) are not guessed; they come out as Latin-1."""
 
 from __future__ import annotations
 
@@ -19,6 +21,22 @@ def _looks_binary(data: bytes) -> bool:
         return True
     control = sum(1 for b in sample if b < 9 or 13 < b < 32)
     return control > len(sample) * 0.05
+
+
+def _reads_as_cyrillic(text: str) -> bool:
+    """Windows-1251 text has whole Cyrillic words; Latin-1 text read as 1251 gives words that mix
+    Latin and Cyrillic letters ("Zьrich")."""
+    import re
+
+    cyr = mixed = 0
+    for w in re.findall(r"[^\W\d_]+", text):
+        has_c = any("\u0400" <= c <= "\u04ff" for c in w)
+        has_l = any("a" <= c.lower() <= "z" for c in w)
+        if has_c and has_l:
+            mixed += 1
+        elif has_c and len(w) > 1:
+            cyr += 1
+    return cyr > 0 and mixed <= cyr * 0.1
 
 
 def _cyrillic_share(text: str) -> float:
@@ -49,19 +67,10 @@ def decode(data: bytes) -> tuple[str, str]:
     # single-byte encodings: Windows-1251 when it yields mostly Cyrillic words, else Latin-1/1252
     try:
         cyr = data.decode("cp1251")
-        if _cyrillic_share(cyr) > 0.5:
+        if _reads_as_cyrillic(cyr):
             return cyr, "cp1251"
     except UnicodeDecodeError:
         pass
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data).best()
-    if best is not None and best.encoding not in ("utf_8",):
-        text = str(best)
-        if best.encoding in ("cp1251", "koi8_r") and _cyrillic_share(text) < 0.5:
-            text = None
-        if text is not None:
-            return text, best.encoding
     try:
         return data.decode("cp1252"), "cp1252"
     except UnicodeDecodeError:

@@ -68,4 +68,5 @@ def render_markdown(report: dict) -> str:
     if report["rejected"]:
         out += ["", "## Rejected inputs", ""]
         out += [f"- `{r['path']}`: {r['reason']}" for r in report["rejected"]]
-    return "\n".join(out) + "\n"
+    # article text is data, never markup: defuse HTML that Markdown viewers would render
+    return "\n".join(out).replace("<", "&lt;").replace(">", "&gt;") + "\n"
