@@ -15,13 +15,9 @@ from .model import Article, Entity, Quote, Rejection, Story, Timex
 __version__ = "0.1.0"
 
 
-def __getattr__(name: str):
-    # the run layer pulls in every stage; import it on first use, not with the package
-    if name in ("analyze", "Result"):
-        from . import run
-
-        return getattr(run, name)
-    raise AttributeError(f"module 'parallax' has no attribute {name!r}")
+# The run layer is imported here, after which the name ``analyze`` is the function: importing
+# the ``parallax.analyze`` subpackage first (as ``run`` does) keeps it from shadowing the call.
+from .run import Result, analyze  # noqa: E402
 
 
 def report(result) -> dict:
