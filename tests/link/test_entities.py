@@ -204,3 +204,13 @@ def test_name_inside_a_descriptive_mention(surface, label, expected):
 )
 def test_skeleton(a, b, same):
     assert (skeleton(fold(a)) == skeleton(fold(b))) is same
+
+
+def test_a_body_of_an_organisation_is_not_the_organisation():
+    from parallax.link.entities import resolve
+    from parallax.model import Article, Mention
+
+    text = "NATO met Russia at the NATO-Russia Council. NATO said little."
+    a = Article(id="x", text=text, mentions=(Mention(0, 4, "ORG"), Mention(23, 42, "ORG"), Mention(44, 48, "ORG")))
+    names = sorted(e.name for e in resolve([a]))
+    assert names == ["NATO", "NATO-Russia Council"]

@@ -545,6 +545,11 @@ def _merge_short_names(nodes: list[_Node], uf: _Union, merge) -> None:
             log.debug("surname %r is ambiguous (%d candidates); left alone", n.key[0], len(roots))
 
 
+_BODY_HEADS = frozenset(
+    "council commission committee assembly summit conference forum dialogue court parliament ministry "
+    "agency office secretariat delegation mission board".split())
+
+
 def _merge_org_prefixes(nodes: list[_Node], uf: _Union, merge) -> None:
     """An organisation name that begins exactly one longer organisation name of the story
     ("Northrop" / "Northrop Grumman", "AirTran" / "AirTran Airways"); left alone when two
@@ -555,7 +560,9 @@ def _merge_org_prefixes(nodes: list[_Node], uf: _Union, merge) -> None:
         by_first[nodes[i].key[0]].append(i)
     for i in orgs:
         k = nodes[i].key
-        longer = [j for j in by_first[k[0]] if len(nodes[j].key) > len(k) and nodes[j].key[: len(k)] == k]
+        # a body of the organisation is another entity: "NATO" is not the "NATO-Russia Council"
+        longer = [j for j in by_first[k[0]] if len(nodes[j].key) > len(k) and nodes[j].key[: len(k)] == k
+                  and nodes[j].key[-1] not in _BODY_HEADS]
         roots = {uf.find(j) for j in longer}
         if len(roots) == 1:
             j = min(longer)
