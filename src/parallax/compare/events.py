@@ -39,7 +39,7 @@ ATTRIBUTIVE = re.compile(r"\bthe\s+$", re.I)
 CLAUSE_BREAK = re.compile(r";\s+|,\s+(?:and\s+|while\s+|but\s+)?(?=(?:a|an|the|on|in|and)\s)|\s+and\s+(?=(?:a|an|the)\s)")
 
 
-def _clauses(text: str, s0: int, s1: int) -> list[tuple[int, int]]:
+def clauses(text: str, s0: int, s1: int) -> list[tuple[int, int]]:
     """Clauses of a sentence; a clause of under five words (an opening "On January 10,") joins the next."""
     cuts = [s0] + [s0 + m.end() for m in CLAUSE_BREAK.finditer(text[s0:s1])] + [s1]
     out: list[tuple[int, int]] = []
@@ -122,10 +122,10 @@ def happenings(article: Article, person_of: Callable[[str, int, int], str | None
             continue
         dates = [t for t in article.timexes if s0 <= t.start < s1 and date_value(t)]
         locs = [p for p in places if s0 <= p[0] < s1 and not any(x <= p[0] < y for x, y in named_spans)]
-        clauses = _clauses(text, s0, s1)
+        spans = clauses(text, s0, s1)
 
         def clause_of(pos: int) -> int:
-            return next((i for i, (c0, c1) in enumerate(clauses) if c0 <= pos < c1), -1)
+            return next((i for i, (c0, c1) in enumerate(spans) if c0 <= pos < c1), -1)
 
         def may_bind(pos: int, end: int, trig: tuple[int, int, str, str], kind: str) -> bool:
             if clause_of(pos) != clause_of(trig[0]):

@@ -11,33 +11,21 @@ statement itself.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from ..model import Article, Discrepancy, Evidence, TimelineEntry
 from ..textutil import content_words, stem
 from .discrepancies import compatible_dates
-from .events import Happening, date_value
+from .events import Happening, clauses, date_value
 
-CLAUSE_BREAK = re.compile(r";\s+|,\s+(?:and\s+|while\s+|but\s+)?(?=(?:a|an|the|on|in|and)\s)|\s+and\s+(?=(?:a|an)\s)")
 TIMEWORDS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
              "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
              "friday", "saturday", "sunday", "week", "day", "earlier", "following", "last", "next"}
 
 
 def clause_around(text: str, sentence: tuple[int, int], start: int, end: int) -> tuple[int, int]:
-    """The clause of ``sentence`` that holds [start, end); short clauses take their neighbour."""
-    s0, s1 = sentence
-    cuts = [s0] + [s0 + m.end() for m in CLAUSE_BREAK.finditer(text[s0:s1])] + [s1]
-    for i in range(len(cuts) - 1):
-        a, b = cuts[i], cuts[i + 1]
-        if a <= start < b:
-            # a clause that is only the date ("On January 10,") reads with the next one
-            while len(text[a:b].split()) < 5 and i + 2 < len(cuts):
-                i += 1
-                b = cuts[i + 1]
-            return a, b
-    return s0, s1
+    """The clause of ``sentence`` that holds [start, end) (short clauses read with the next)."""
+    return next(((a, b) for a, b in clauses(text, *sentence) if a <= start < b), sentence)
 
 
 def _terms(text: str) -> set[str]:
