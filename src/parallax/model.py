@@ -201,6 +201,81 @@ class SummarySentence:
 
 
 @dataclass(frozen=True, slots=True)
+class Slot:
+    """One value one source gives for one slot of a fact: ``who``, ``what``, ``when``, ``where``
+    or ``how_many``. ``attributed`` is True when the source reports it as someone's claim
+    ("X said that ...") rather than stating it in its own voice."""
+
+    name: str
+    value: str
+    evidence: Evidence
+    attributed: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """A statement about one happening, aligned across the articles that report it.
+
+    ``kind`` says how the statements were grouped: ``happening`` (the same named event, meeting
+    or call), ``dated`` (the same dated statement) or ``shared`` (the same sentence content).
+    ``independent`` counts independent sources: near-copies and reused passages count once."""
+
+    id: str
+    kind: str
+    label: str
+    text: str
+    slots: tuple[Slot, ...]
+    sources: tuple[Evidence, ...]
+    outlets: tuple[str, ...]
+    independent: int
+    discrepancies: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class OutletCoverage:
+    """Which of the story's facts one outlet reported, and which reported by others it left out."""
+
+    outlet: str
+    articles: tuple[str, ...]
+    reported: tuple[str, ...]  # fact ids
+    omitted: tuple[str, ...]  # fact ids
+
+
+@dataclass(frozen=True, slots=True)
+class Usage:
+    """A word or phrase an outlet used, how often and where. ``about`` names what it refers to
+    (the entity a label names, the category of a reporting verb)."""
+
+    text: str
+    count: int
+    evidence: tuple[Evidence, ...]
+    about: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Voice:
+    """Someone an outlet quotes: how many quotes and how many words."""
+
+    speaker: str
+    entity: str | None
+    quotes: int
+    words: int
+    evidence: tuple[Evidence, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Framing:
+    """How one outlet told the story: its reporting verbs, hedges, labels and voices."""
+
+    outlet: str
+    articles: tuple[str, ...]
+    cues: tuple[Usage, ...] = ()
+    hedges: tuple[Usage, ...] = ()
+    labels: tuple[Usage, ...] = ()
+    voices: tuple[Voice, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Story:
     id: str
     title: str
@@ -211,3 +286,6 @@ class Story:
     discrepancies: tuple[Discrepancy, ...] = ()
     summary: tuple[SummarySentence, ...] = ()
     duplicates: tuple[tuple[str, str], ...] = ()  # (article id, duplicate_of id)
+    facts: tuple[Fact, ...] = ()
+    coverage: tuple[OutletCoverage, ...] = ()
+    framing: tuple[Framing, ...] = ()

@@ -1,8 +1,17 @@
-"""Discrepancies between sources: the same happening given incompatible dates or places.
+"""Discrepancies between sources: the same slot of the same happening given incompatible values
+(dates, places, numbers) and the same person given incompatible titles.
 
-Compatible values are not conflicts: a month and a day inside it ("January" / "January 21"),
-a week and a day inside it. Two mentions of the same happening in one article that disagree
-are an internal inconsistency and are reported the same way.
+Not every difference is a conflict, and these are told apart and not flagged:
+
+* a different precision: a month and a day inside it ("January" / "January 21"), a week and a
+  day inside it, "about 100" and "97";
+* a claim a source only attributes to someone ("X said that ...") against an outlet's own
+  statement: the outlet reports a claim, it does not assert it;
+* a later update: numbers that differ only between articles published on different days
+  (a toll that rises) are an update, not a contradiction.
+
+Two mentions of the same happening in one article that disagree are an internal inconsistency
+and are reported the same way.
 """
 
 from __future__ import annotations
@@ -12,7 +21,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date
 
-from ..model import Article, Claim, Discrepancy
+from ..model import Article, Claim, Discrepancy, Entity, Fact
 from .events import Happening, date_value
 
 
@@ -60,17 +69,28 @@ def _conflict(kind: str, label: str, groups: dict[str, list[Happening]], article
                        tuple(claims), explanation)
 
 
+def _reported(article: Article, start: int, end: int) -> bool:
+    """True when [start, end) is inside reported speech, not the outlet's own statement."""
+    return any(q.start <= start and end <= q.end for q in article.quotes)
+
+
 def find_discrepancies(happenings: Sequence[Happening], articles: Sequence[Article]) -> list[Discrepancy]:
     by_id = {a.id: a for a in articles}
     by_key: dict[str, list[Happening]] = defaultdict(list)
     for h in happenings:
         by_key[h.key].append(h)
+    own = {id(h) for h in happenings
+           if not (h.date and _reported(by_id[h.article], h.date.start, h.date.end))}
+    own_place = {id(h) for h in happenings
+                 if not (h.place and _reported(by_id[h.article], h.place[0], h.place[1]))}
     found: list[Discrepancy] = []
     for key, hs in by_key.items():
         label = max((h.label for h in hs), key=len)
         # dates: group by value, then join groups whose values are compatible
         dated: dict[str, list[Happening]] = defaultdict(list)
-        for h in hs:
+        # an outlet's own statements are compared; reported claims only when no source states it
+        voiced = [h for h in hs if id(h) in own] or hs
+        for h in voiced:
             v = date_value(h.date) if h.date else None
             # days and months only: a week ("next week") is too loose to contradict a day
             if v and len(v) >= 7 and "-W" not in v:
@@ -91,9 +111,110 @@ def find_discrepancies(happenings: Sequence[Happening], articles: Sequence[Artic
             found.append(_conflict("date", label, kept, by_id, shown))
         # places: by canonical place name
         placed: dict[str, list[Happening]] = defaultdict(list)
-        for h in hs:
+        for h in [h for h in hs if id(h) in own_place] or hs:
             if h.place:
                 placed[h.place[2]].append(h)
         if len(placed) > 1:
             found.append(_conflict("place", label, dict(placed), by_id, {}))
+    return found
+
+
+def _close(a: float, b: float, approximate: bool) -> bool:
+    return a == b or (approximate and abs(a - b) <= 0.15 * max(a, b))
+
+
+def number_conflicts(facts: Sequence[Fact], articles: Sequence[Article]) -> list[Discrepancy]:
+    """Different counts of the same thing (same fact, same unit) stated by different outlets in
+    their own voice and on the same publication day. Counts that differ between days are an
+    update; counts a source only reports someone as saying are not the outlet's claim."""
+    by_id = {a.id: a for a in articles}
+    found = []
+    for f in facts:
+        by_unit: dict[str, list] = defaultdict(list)
+        for slot in f.slots:
+            if slot.name == "how_many" and not slot.attributed:
+                approx = slot.value.startswith("~")
+                value, unit = slot.value.lstrip("~").split(" ", 1)
+                by_unit[unit].append((float(value), approx, slot))
+        for unit, items in by_unit.items():
+            groups: list[list] = []
+            for item in sorted(items, key=lambda x: x[0]):
+                home = next((g for g in groups if any(_close(item[0], o[0], item[1] or o[1]) for o in g)), None)
+                if home is None:
+                    groups.append([item])
+                else:
+                    home.append(item)
+            if len(groups) < 2:
+                continue
+            days = [{by_id[x[2].evidence.article].published for x in g} for g in groups]
+            outlets = [{by_id[x[2].evidence.article].source or x[2].evidence.article for x in g} for g in groups]
+            if not any(days[i] & days[j] for i in range(len(groups)) for j in range(i + 1, len(groups))):
+                continue  # each count from a different day: a later update, not a contradiction
+            if len(set().union(*outlets)) < 2:
+                continue
+            claims, parts = [], []
+            for g, names in zip(groups, outlets):
+                shown = g[0][2].value.lstrip("~")
+                for _, _, slot in g:
+                    ev = slot.evidence
+                    claims.append(Claim(ev.article, ev.start, ev.end, by_id[ev.article].text[ev.start:ev.end], slot.value))
+                parts.append(f"{shown} ({', '.join(sorted(names))})")
+            label = f.label if len(f.label) <= 80 else f.label[:77] + "..."
+            found.append(Discrepancy(
+                _id("number", f.id, unit, *sorted(p for p in parts)), "number", f"number of {unit} in: {label}",
+                tuple(claims),
+                f"The sources give different counts of {unit} for the same fact: " + " vs ".join(parts)
+                + ". Both are stated as fact on the same day, so at most one can be right."))
+    return found
+
+
+RANK_WORDS = {"deputy", "vice", "assistant", "acting", "former", "first", "interim", "ex", "undersecretary"}
+OFFICE_WORDS = {"minister", "secretary", "president", "spokesman", "spokeswoman", "spokesperson", "ambassador",
+                "chairman", "chair", "director", "chief", "head", "governor", "mayor", "general", "commander",
+                "premier", "chancellor", "prime", "senator", "envoy"}
+
+
+def _office(description: str) -> tuple[frozenset[str], frozenset[str]]:
+    ws = [w.strip(".,").lower() for w in description.replace("-", " ").split()]
+    return frozenset(w for w in ws if w in RANK_WORDS), frozenset(w for w in ws if w in OFFICE_WORDS)
+
+
+def title_conflicts(entities: Sequence[Entity], articles: Sequence[Article]) -> list[Discrepancy]:
+    """The same person given titles of different rank by different outlets ("Deputy Foreign
+    Minister" vs "Foreign Minister", "former president" vs "president"). Titles that only add
+    a country or drop one ("Russian Foreign Minister" / "Foreign Minister") agree."""
+    by_id = {a.id: a for a in articles}
+    found = []
+    for e in entities:
+        if e.type != "PERSON":
+            continue
+        seen = []  # (rank, office, description text, article, span)
+        spans = {(m.article, m.start, m.end) for m in e.mentions}
+        for a_id, s, t in spans:
+            a = by_id.get(a_id)
+            if a is None:
+                continue
+            for m in a.mentions:
+                if (m.start, m.end) == (s, t) and m.description:
+                    text = a.text[m.description[0]:m.description[1]]
+                    rank, office = _office(text)
+                    if office:
+                        seen.append((rank, office, text, a, m.description))
+        conflict = None
+        for i, x in enumerate(seen):
+            for y in seen[i + 1:]:
+                if (x[3].source or x[3].id) == (y[3].source or y[3].id):
+                    continue
+                if x[1] & y[1] and x[0] != y[0]:
+                    conflict = (x, y)
+                    break
+            if conflict:
+                break
+        if conflict:
+            x, y = conflict
+            claims = tuple(Claim(z[3].id, z[4][0], z[4][1], z[2], z[2]) for z in (x, y))
+            found.append(Discrepancy(
+                _id("title", e.id, x[2], y[2]), "title", f"title of {e.name}", claims,
+                f"The sources give {e.name} different titles: “{x[2]}” ({x[3].source or x[3].id}) vs "
+                f"“{y[2]}” ({y[3].source or y[3].id}). One of them names the wrong office."))
     return found

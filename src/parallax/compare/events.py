@@ -36,12 +36,19 @@ REPORTING_ANY = re.compile(
     r"\b(?:said|says|stated|told|noted|added|stressed|recalled|insisted|asserted|emphasi[sz]ed|declared|"
     r"explained|commented|announced|reported|became known)\b", re.I)
 ATTRIBUTIVE = re.compile(r"\bthe\s+$", re.I)
+BETWEEN = re.compile(r"\b(?:between|both)\s+(?:[\w’'\-]+\s+){0,4}[\w’'\-]+$", re.I)
 CLAUSE_BREAK = re.compile(r";\s+|,\s+(?:and\s+|while\s+|but\s+)?(?=(?:a|an|the|on|in|and)\s)|\s+and\s+(?=(?:a|an|the)\s)")
 
 
 def clauses(text: str, s0: int, s1: int) -> list[tuple[int, int]]:
     """Clauses of a sentence; a clause of under five words (an opening "On January 10,") joins the next."""
-    cuts = [s0] + [s0 + m.end() for m in CLAUSE_BREAK.finditer(text[s0:s1])] + [s1]
+    cuts = [s0]
+    for m in CLAUSE_BREAK.finditer(text[s0:s1]):
+        before = text[cuts[-1]:s0 + m.start()]
+        if ";" not in m.group() and BETWEEN.search(before):
+            continue  # "between Russia and the United States" joins two names, not two clauses
+        cuts.append(s0 + m.end())
+    cuts.append(s1)
     out: list[tuple[int, int]] = []
     start = s0
     for a, b in zip(cuts, cuts[1:]):

@@ -8,8 +8,10 @@ from collections.abc import Callable, Sequence
 from ..link.dedup import reused_passages
 from ..link.entities import resolve
 from ..model import Article, Entity, QuoteFinding, Story
-from .discrepancies import find_discrepancies
+from .discrepancies import find_discrepancies, number_conflicts, title_conflicts
 from .events import happenings
+from .facts import build_facts, coverage, link_discrepancies
+from .framing import framing
 from .quotes import align_quotes, resolve_speakers
 from .summary import summarize
 from .timecheck import check_article
@@ -118,13 +120,20 @@ def build_story(story_id: str, articles: Sequence[Article], duplicate_of: dict[s
     discrepancies = find_discrepancies(found, articles)
     for a in articles:
         discrepancies.extend(check_article(a))
+    discrepancies.extend(title_conflicts(entities, articles))
     timeline = build_timeline(articles, found, discrepancies)
-    summary = summarize(articles, timeline, discrepancies, independence(articles, duplicate_of))
+    independent = independence(articles, duplicate_of)
+    facts = build_facts(articles, found, timeline, entities, independent)
+    discrepancies.extend(number_conflicts(facts, articles))
+    facts = link_discrepancies(facts, discrepancies)
+    summary = summarize(articles, facts, discrepancies, independent)
     title = next((a.title for a in articles if a.title), None) or _first_sentence(articles[0])
     return Story(
         id=story_id, title=title, articles=tuple(a.id for a in articles), entities=tuple(entities),
         timeline=tuple(timeline), quotes=tuple(quotes), discrepancies=tuple(discrepancies),
         summary=tuple(summary), duplicates=tuple(sorted(duplicate_of.items())),
+        facts=tuple(facts), coverage=tuple(coverage(articles, facts)),
+        framing=tuple(framing(articles, entities, quotes)),
     )
 
 

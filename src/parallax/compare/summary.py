@@ -1,8 +1,8 @@
 """A short extractive summary: every sentence is a source's own words (or a plain statement of
 a discrepancy), and lists every source that supports it.
 
-Order: the most corroborated lead statement; then the best-corroborated timeline entries; then
-each disputed point stated as disputed. Corroboration counts independent sources only: wire
+Order: the most corroborated lead statement; then the best-corroborated facts; then each
+disputed point stated as disputed. Corroboration counts independent sources only: wire
 copies and reused house paragraphs count once.
 """
 
@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import date
 
-from ..model import Article, Discrepancy, SummarySentence, TimelineEntry
+from ..model import Article, Discrepancy, Fact, SummarySentence
 from ..textutil import content_words, stem
 
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
@@ -62,29 +62,37 @@ def lead_statement(articles: Sequence[Article], independent: Callable[[list[tupl
     return SummarySentence(text.strip(), tuple(sources))
 
 
-def summarize(articles: Sequence[Article], timeline: Sequence[TimelineEntry],
-              discrepancies: Sequence[Discrepancy],
-              independent: Callable[[list[tuple[str, int]]], int], max_entries: int = 3) -> list[SummarySentence]:
+def _when(fact: Fact) -> str | None:
+    """The fact's date when every source that dates it agrees on one day."""
+    days = {x.value for x in fact.slots if x.name == "when"}
+    return days.pop() if len(days) == 1 and len(next(iter(days))) == 10 else None
+
+
+def summarize(articles: Sequence[Article], facts: Sequence[Fact], discrepancies: Sequence[Discrepancy],
+              independent: Callable[[list[tuple[str, int]]], int], max_facts: int = 3) -> list[SummarySentence]:
+    """The lead statement, then the undisputed facts with two or more independent sources (most
+    first), then every discrepancy stated as disputed. Each sentence is a source's own words or
+    a plain statement of what the sources say, and lists every article behind it."""
     out: list[SummarySentence] = []
     lead = lead_statement(articles, independent)
     if lead:
         out.append(lead)
-    ranked = sorted(
-        (e for e in timeline if not e.disputed and len(e.date) == 10),
-        key=lambda e: (-independent(sorted({(s.article, s.start) for s in e.sources})), e.date),
-    )
     said = [_terms(x.text) for x in out]
-    for e in ranked:
-        if len(out) > max_entries:
+    for f in facts:
+        if len(out) > max_facts:
             break
-        terms = _terms(e.text)
-        if any(len(terms & t) >= max(2, len(terms) // 2) for t in said):
-            continue  # already said by the lead
+        if f.independent < 2 or f.discrepancies:
+            continue
+        if f.kind == "shared" and any(x.attributed for x in f.slots if x.name == "what"):
+            continue  # someone's words; who said what shows them with their speaker
+        terms = _terms(f.text)
+        if len(terms) < 3 or any(len(terms & t) >= max(2, len(terms) // 2) for t in said):
+            continue  # too thin to stand alone, or already said
         said.append(terms)
-        if independent(sorted({(s.article, s.start) for s in e.sources})) < 2 and out:
-            break
-        out.append(SummarySentence(f"{human_date(e.date)}: {e.text.strip()}",
-                                   tuple(sorted({s.article for s in e.sources}))))
+        when = _when(f)
+        text = f.text.strip()
+        out.append(SummarySentence(f"{human_date(when)}: {text}" if when else text,
+                                   tuple(dict.fromkeys(s.article for s in f.sources))))
     for d in discrepancies:
-        out.append(SummarySentence(f"Disputed: {d.explanation}", tuple(sorted({c.article for c in d.claims}))))
+        out.append(SummarySentence(f"Disputed: {d.explanation}", tuple(dict.fromkeys(c.article for c in d.claims))))
     return out

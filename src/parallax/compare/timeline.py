@@ -37,7 +37,7 @@ def build_timeline(articles: Sequence[Article], happenings: Sequence[Happening],
     trigger_key = {(h.article, h.date.start): h.key for h in happenings if h.date}
     disputed: dict[tuple[str, int], str] = {}
     for d in discrepancies:
-        if d.kind == "date":
+        if d.kind in ("date", "place"):
             for c in d.claims:
                 disputed[(c.article, c.start)] = d.id
     statements = []  # (date, article, clause span, sentence span, key, terms)
