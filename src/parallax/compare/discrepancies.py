@@ -63,8 +63,11 @@ def _conflict(kind: str, label: str, groups: dict[str, list[Happening]], article
             claims.append(_claim(articles, h, value))
             names.append(articles[h.article].source or h.article)
         parts.append(f"{shown.get(value, value)} ({', '.join(dict.fromkeys(names))})")
-    explanation = (f"The sources give different {kind}s for the {label}: " + " vs ".join(parts)
-                   + ". At most one of them can be right.")
+    one = len({c.article for c in claims}) == 1
+    who = f"{names[0]} gives" if one else "The sources give"
+    explanation = (f"{who} different {kind}s for the {label}: " + " vs ".join(parts)
+                   + (". The article contradicts itself; at most one can be right." if one
+                      else ". At most one of them can be right."))
     return Discrepancy(_id(kind, label, *sorted(groups)), kind, f"{kind} of the {label}",
                        tuple(claims), explanation)
 
@@ -88,9 +91,7 @@ def find_discrepancies(happenings: Sequence[Happening], articles: Sequence[Artic
         label = max((h.label for h in hs), key=len)
         # dates: group by value, then join groups whose values are compatible
         dated: dict[str, list[Happening]] = defaultdict(list)
-        # an outlet's own statements are compared; reported claims only when no source states it
-        voiced = [h for h in hs if id(h) in own] or hs
-        for h in voiced:
+        for h in hs:
             v = date_value(h.date) if h.date else None
             # days and months only: a week ("next week") is too loose to contradict a day
             if v and len(v) >= 7 and "-W" not in v:
@@ -103,7 +104,10 @@ def find_discrepancies(happenings: Sequence[Happening], articles: Sequence[Artic
                 kept[home].extend(dated[v])
             else:
                 kept[v] = list(dated[v])
-        if len(kept) > 1:
+        # a conflict needs two values an outlet states in its own voice; a claim it only
+        # reports ("X said that ...") supports a side but cannot open one
+        voiced = {v: g for v, g in kept.items() if any(id(h) in own for h in g)}
+        if len(voiced) > 1 or (not any(id(h) in own for h in hs) and len(kept) > 1):
             shown = {}
             for v, group in kept.items():
                 texts = {by_id[h.article].text[h.date.start:h.date.end] for h in group if h.date}
@@ -111,10 +115,11 @@ def find_discrepancies(happenings: Sequence[Happening], articles: Sequence[Artic
             found.append(_conflict("date", label, kept, by_id, shown))
         # places: by canonical place name
         placed: dict[str, list[Happening]] = defaultdict(list)
-        for h in [h for h in hs if id(h) in own_place] or hs:
+        for h in hs:
             if h.place:
                 placed[h.place[2]].append(h)
-        if len(placed) > 1:
+        voiced_places = [v for v, g in placed.items() if any(id(h) in own_place for h in g)]
+        if len(voiced_places) > 1 or (not voiced_places and len(placed) > 1):
             found.append(_conflict("place", label, dict(placed), by_id, {}))
     return found
 

@@ -37,6 +37,7 @@ REPORTING_ANY = re.compile(
     r"explained|commented|announced|reported|became known)\b", re.I)
 ATTRIBUTIVE = re.compile(r"\bthe\s+$", re.I)
 BETWEEN = re.compile(r"\b(?:between|both)\s+(?:[\w’'\-]+\s+){0,4}[\w’'\-]+$", re.I)
+OPENING_DATE = re.compile(r"\b(?:that|when)\s+(?:on|in|at|by)\s+[^,;]{1,25}$", re.I)
 CLAUSE_BREAK = re.compile(r";\s+|,\s+(?:and\s+|while\s+|but\s+)?(?=(?:a|an|the|on|in|and)\s)|\s+and\s+(?=(?:a|an|the)\s)")
 
 
@@ -46,7 +47,9 @@ def clauses(text: str, s0: int, s1: int) -> list[tuple[int, int]]:
     for m in CLAUSE_BREAK.finditer(text[s0:s1]):
         before = text[cuts[-1]:s0 + m.start()]
         if ";" not in m.group() and BETWEEN.search(before):
-            continue  # "between Russia and the United States" joins two names, not two clauses
+            continue
+        if m.group().startswith(",") and OPENING_DATE.search(before):
+            continue  # "said that on January 21, the minister would meet ...": the date opens what follows  # "between Russia and the United States" joins two names, not two clauses
         cuts.append(s0 + m.end())
     cuts.append(s1)
     out: list[tuple[int, int]] = []
@@ -86,12 +89,16 @@ def _event_key(phrase: str) -> str:
 
 
 def happenings(article: Article, person_of: Callable[[str, int, int], str | None],
-               places: Sequence[tuple[int, int, str]]) -> list[Happening]:
+               places: Sequence[tuple[int, int, str]],
+               persons: Sequence[tuple[int, int]] | None = None) -> list[Happening]:
     """Happenings in ``article``. ``person_of(article_id, start, end)`` names the person entity a
-    span refers to (None if none); ``places`` are (start, end, canonical place name) mentions."""
+    span refers to (None if none); ``places`` are (start, end, canonical place name) mentions;
+    ``persons`` are the spans that name people, role descriptions the resolver linked included
+    ("the Russian top diplomat"); by default the article's PERSON mentions."""
     text = article.text
     out: list[Happening] = []
-    persons = [(m.start, m.end) for m in article.mentions if m.label == "PERSON"]
+    if persons is None:
+        persons = [(m.start, m.end) for m in article.mentions if m.label == "PERSON"]
     for s0, s1 in article.sentences:
         sentence = text[s0:s1]
         triggers: list[tuple[int, int, str, str]] = []  # start, end, key, label

@@ -325,8 +325,9 @@ def _shared(articles: Sequence[Article], used: set[tuple[str, int]], min_shared:
         for i in m:
             a, s, _ = items[i]
             g.add(Evidence(a.id, s[0], s[1]))
+            quoted = sum(max(0, min(q.end, s[1]) - max(q.start, s[0])) for q in a.quotes)
             g.slots.append(Slot("what", a.text[s[0]:s[1]].strip(), Evidence(a.id, s[0], s[1]),
-                                attributed(a, s[0], s[1])))
+                                quoted * 2 >= s[1] - s[0]))
         out.append(g)
     return out
 

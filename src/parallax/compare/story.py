@@ -116,7 +116,8 @@ def build_story(story_id: str, articles: Sequence[Article], duplicate_of: dict[s
 
     places = {a.id: [(m.start, m.end, place_name(a, m.start, m.end))
                      for m in a.mentions if m.label in ("GPE", "LOC")] for a in articles}
-    found = [h for a in articles for h in happenings(a, person_at, places[a.id])]
+    persons = {a.id: sorted((s, e) for s, e, ent in index.get(a.id, ()) if ent.type == "PERSON") for a in articles}
+    found = [h for a in articles for h in happenings(a, person_at, places[a.id], persons[a.id])]
     discrepancies = find_discrepancies(found, articles)
     for a in articles:
         discrepancies.extend(check_article(a))

@@ -70,8 +70,8 @@ def _when(fact: Fact) -> str | None:
 
 def summarize(articles: Sequence[Article], facts: Sequence[Fact], discrepancies: Sequence[Discrepancy],
               independent: Callable[[list[tuple[str, int]]], int], max_facts: int = 3) -> list[SummarySentence]:
-    """The lead statement, then the undisputed facts with two or more independent sources (most
-    first), then every discrepancy stated as disputed. Each sentence is a source's own words or
+    """The lead statement, then the facts with two or more independent sources (most first, a
+    disputed one said to be disputed), then every discrepancy explained. Each sentence is a source's own words or
     a plain statement of what the sources say, and lists every article behind it."""
     out: list[SummarySentence] = []
     lead = lead_statement(articles, independent)
@@ -81,7 +81,7 @@ def summarize(articles: Sequence[Article], facts: Sequence[Fact], discrepancies:
     for f in facts:
         if len(out) > max_facts:
             break
-        if f.independent < 2 or f.discrepancies:
+        if f.independent < 2:
             continue
         if f.kind == "shared" and any(x.attributed for x in f.slots if x.name == "what"):
             continue  # someone's words; who said what shows them with their speaker
@@ -89,10 +89,13 @@ def summarize(articles: Sequence[Article], facts: Sequence[Fact], discrepancies:
         if len(terms) < 3 or any(len(terms & t) >= max(2, len(terms) // 2) for t in said):
             continue  # too thin to stand alone, or already said
         said.append(terms)
-        when = _when(f)
+        when = None if f.discrepancies else _when(f)
         text = f.text.strip()
-        out.append(SummarySentence(f"{human_date(when)}: {text}" if when else text,
-                                   tuple(dict.fromkeys(s.article for s in f.sources))))
+        text = f"{human_date(when)}: {text}" if when else text
+        if f.discrepancies:
+            about = [d.about for d in discrepancies if d.id in f.discrepancies][:2]
+            text = f"{text.rstrip('.')} — disputed: the sources disagree on the {' and the '.join(about)}."
+        out.append(SummarySentence(text, tuple(dict.fromkeys(s.article for s in f.sources))))
     for d in discrepancies:
         out.append(SummarySentence(f"Disputed: {d.explanation}", tuple(dict.fromkeys(c.article for c in d.claims))))
     return out

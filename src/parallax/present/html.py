@@ -26,6 +26,7 @@ mark{background:#fff3b0}
 article:target{border-color:#e6a700}
 .meta{color:#666;font-size:.85rem}
 details{margin:.3rem 0}
+.matrix td.yes,.matrix td.no{text-align:center}.matrix td.yes{background:#e6f4ea}.matrix td.no{color:#bbb}
 """
 
 
@@ -78,6 +79,73 @@ def _article_html(a: dict, marks: list[tuple[int, int]]) -> str:
     return "".join(out)
 
 
+def _coverage_html(s: dict, link) -> list[str]:
+    """The facts x outlets matrix: a row per fact, a column per outlet, each tick linking to the
+    sentence; then what each outlet left out."""
+    facts, cover = s.get("facts", []), s.get("coverage", [])
+    if not facts or not cover:
+        return []
+    out = ["<h3>Coverage: facts &times; outlets</h3><table class=matrix><tr><th>fact</th><th>independent</th>"
+           + "".join(f"<th>{escape(c['outlet'])}</th>" for c in cover) + "</tr>"]
+    for f in facts:
+        flag = " <span class=disputed>disputed</span>" if f["discrepancies"] else ""
+        cells = []
+        for c in cover:
+            ev = next((e for e in f["sources"] if e["article"] in c["articles"]), None)
+            cells.append(f"<td class=yes>{link(ev['article'], ev['start'], '&#10003;')}</td>" if ev
+                         else "<td class=no>&middot;</td>")
+        out.append(f"<tr><td>{escape(f['text'])}{flag}</td><td>{f['independent']}</td>{''.join(cells)}</tr>")
+    out.append("</table>")
+    by_id = {f["id"]: f for f in facts}
+    items = []
+    for c in cover:
+        widely = [by_id[i] for i in c["omitted"] if len(by_id[i]["outlets"]) >= 2]
+        if widely:
+            items.append(f"<li><b>{escape(c['outlet'])}</b> did not report: " + "; ".join(
+                f"{escape(f['text'])} <span class=meta>({len(f['outlets'])} outlets)</span>" for f in widely) + "</li>")
+    if items:
+        out.append("<p>What each outlet left out that two or more others reported:</p><ul>" + "".join(items) + "</ul>")
+    return out
+
+
+def _framing_html(s: dict, link) -> list[str]:
+    rows = s.get("framing", [])
+    if not rows:
+        return []
+
+    def usages(us) -> str:
+        return ", ".join(
+            f"{link(u['evidence'][0]['article'], u['evidence'][0]['start'], escape(u['text']))} &times;{u['count']}"
+            + (f" <span class=meta>{escape(u['about'])}</span>" if u.get("about") not in (None, "neutral", "loaded term") else "")
+            for u in us if u["evidence"]) or "&mdash;"
+
+    out = ["<h3>Framing by outlet</h3><table><tr><th>outlet</th><th>reporting verbs</th><th>hedges</th>"
+           "<th>loaded terms</th><th>voices quoted (quotes, words)</th></tr>"]
+    for f in rows:
+        cues = usages(f["cues"])
+        hedges = usages(f["hedges"])
+        loaded = usages([u for u in f["labels"] if u["about"] == "loaded term"])
+        voices = ", ".join(f"{link(v['evidence'][0]['article'], v['evidence'][0]['start'], escape(v['speaker']))} "
+                           f"({v['quotes']}, {v['words']})" for v in f["voices"] if v["evidence"]) or "&mdash;"
+        out.append(f"<tr><td>{escape(f['outlet'])}</td><td>{cues}</td><td>{hedges}</td><td>{loaded}</td><td>{voices}</td></tr>")
+    out.append("</table>")
+    names: dict[str, dict[str, list[str]]] = {}
+    for f in rows:
+        for u in f["labels"]:
+            if u["about"] and u["about"] != "loaded term":
+                names.setdefault(u["about"], {}).setdefault(f["outlet"], []).append(
+                    link(u["evidence"][0]["article"], u["evidence"][0]["start"], escape(u["text"])))
+    if names:
+        outlets = [f["outlet"] for f in rows]
+        out.append("<p>How each outlet names the same entity:</p><table><tr><th>entity</th>"
+                   + "".join(f"<th>{escape(o)}</th>" for o in outlets) + "</tr>")
+        for entity, per in names.items():
+            out.append(f"<tr><td>{escape(entity)}</td>"
+                       + "".join(f"<td>{', '.join(per.get(o, [])) or '&middot;'}</td>" for o in outlets) + "</tr>")
+        out.append("</table>")
+    return out
+
+
 def render_html(report: dict) -> str:
     arts = {a["id"]: a for a in report["articles"]}
     sentences = _sentence_index(report)
@@ -126,6 +194,8 @@ def render_html(report: dict) -> str:
                     body.append(f"<li>{link(c['article'], c['start'])}: <code>{escape(c['value'])}</code> — "
                                 f"«{escape(c['text'])}»</li>")
                 body.append("</ul>")
+        body += _coverage_html(s, link)
+        body += _framing_html(s, link)
         if s["quotes"]:
             body.append("<h3>Who said what</h3>")
             for q in s["quotes"]:

@@ -12,6 +12,62 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
+def _coverage(s: dict, max_facts: int = 15) -> list[str]:
+    """The facts x outlets matrix and, per outlet, what others reported that it left out."""
+    facts, cover = s.get("facts", []), s.get("coverage", [])
+    if not facts or not cover:
+        return []
+    shown = facts[:max_facts]
+    out = ["", "### Facts and who reported them", "",
+           "Each row is one fact aligned across sources; ✓ marks the outlets that report it, "
+           "*independent* counts near-copies and reused passages once.", "",
+           "| fact | independent | " + " | ".join(_cell(c["outlet"]) for c in cover) + " |",
+           "|---|---|" + "---|" * len(cover)]
+    for f in shown:
+        flag = " **(disputed)**" if f["discrepancies"] else ""
+        cells = " | ".join("✓" if c["outlet"] in f["outlets"] else "·" for c in cover)
+        out.append(f"| {_cell(_clip(f['text'], 110))}{flag} | {f['independent']} | {cells} |")
+    if len(facts) > max_facts:
+        out.append(f"\n{len(facts) - max_facts} more facts, each reported by one source, are in the JSON report.")
+    by_id = {f["id"]: f for f in facts}
+    lines = []
+    for c in cover:
+        widely = [by_id[i] for i in c["omitted"] if len(by_id[i]["outlets"]) >= 2][:5]
+        if widely:
+            lines.append(f"- **{_cell(c['outlet'])}** did not report: "
+                         + "; ".join(f"{_clip(f['text'], 90)} ({len(f['outlets'])} outlets)" for f in widely))
+    if lines:
+        out += ["", "What each outlet left out that two or more others reported:", ""] + lines
+    return out
+
+
+def _framing(s: dict) -> list[str]:
+    """Per outlet: reporting verbs by category, hedges, loaded terms and the voices it quotes."""
+    rows = s.get("framing", [])
+    if not rows:
+        return []
+    out = ["", "### How each outlet framed it", "",
+           "| outlet | reporting verbs | hedges | loaded terms | voices quoted (quotes, words) |", "|---|---|---|---|---|"]
+    for f in rows:
+        verbs = ", ".join(f"{u['text']} ×{u['count']}" + (f" ({u['about']})" if u["about"] not in (None, "neutral") else "")
+                          for u in f["cues"][:6]) or "—"
+        hedges = ", ".join(f"{u['text']} ×{u['count']}" for u in f["hedges"]) or "—"
+        loaded = ", ".join(f"{u['text']} ×{u['count']}" for u in f["labels"] if u["about"] == "loaded term") or "—"
+        voices = ", ".join(f"{v['speaker']} ({v['quotes']}, {v['words']})" for v in f["voices"][:4]) or "—"
+        out.append(f"| {_cell(f['outlet'])} | {_cell(verbs)} | {_cell(hedges)} | {_cell(loaded)} | {_cell(voices)} |")
+    names: dict[str, dict[str, list[str]]] = {}
+    for f in rows:
+        for u in f["labels"]:
+            if u["about"] and u["about"] != "loaded term":
+                names.setdefault(u["about"], {}).setdefault(f["outlet"], []).append(u["text"])
+    if names:
+        out += ["", "Names and titles the outlets use for the same entity:", ""]
+        for entity, per in list(names.items())[:8]:
+            out.append(f"- **{_cell(entity)}**: " + "; ".join(
+                f"{_cell(o)}: {', '.join(dict.fromkeys(forms))}" for o, forms in per.items()))
+    return out
+
+
 def render_markdown(report: dict) -> str:
     arts = {a["id"]: a for a in report["articles"]}
 
@@ -31,7 +87,8 @@ def render_markdown(report: dict) -> str:
             out.append(f"| {_cell(name(aid))} ({aid}) | {a['published'] or '—'} | {_cell(a['title'] or '—')} |")
         if s["summary"]:
             out += ["", "### Summary", ""]
-            out += [f"- {_clip(x['text'], 400)} — *{', '.join(name(i) for i in x['sources'])}*" for x in s["summary"]]
+            out += [f"- {_clip(x['text'], 400)} — *{', '.join(dict.fromkeys(name(i) for i in x['sources']))}*"
+                    for x in s["summary"]]
         if s["timeline"]:
             out += ["", "### Timeline", ""]
             for t in s["timeline"]:
@@ -44,6 +101,8 @@ def render_markdown(report: dict) -> str:
                 out.append(f"- **{d['about']}** ({d['kind']}): {d['explanation']}")
                 for c in d["claims"]:
                     out.append(f"  - {name(c['article'])}: `{c['value']}` — «{_clip(c['text'], 220)}»")
+        out += _coverage(s)
+        out += _framing(s)
         if s["quotes"]:
             out += ["", "### Who said what", ""]
             by_id = {q["id"]: q for q in s["quotes"]}

@@ -55,7 +55,30 @@ def story_to_dict(s: Story) -> dict[str, Any]:
         ],
         "summary": [{"text": x.text, "sources": list(x.sources)} for x in s.summary],
         "duplicates": [list(p) for p in s.duplicates],
+        "facts": [
+            {"id": f.id, "kind": f.kind, "label": f.label, "text": f.text,
+             "slots": [{"name": x.name, "value": x.value, "evidence": _evidence(x.evidence),
+                        "attributed": x.attributed} for x in f.slots],
+             "sources": [_evidence(e) for e in f.sources], "outlets": list(f.outlets),
+             "independent": f.independent, "discrepancies": list(f.discrepancies)}
+            for f in s.facts
+        ],
+        "coverage": [
+            {"outlet": c.outlet, "articles": list(c.articles), "reported": list(c.reported), "omitted": list(c.omitted)}
+            for c in s.coverage
+        ],
+        "framing": [
+            {"outlet": f.outlet, "articles": list(f.articles), "cues": [_usage(u) for u in f.cues],
+             "hedges": [_usage(u) for u in f.hedges], "labels": [_usage(u) for u in f.labels],
+             "voices": [{"speaker": v.speaker, "entity": v.entity, "quotes": v.quotes, "words": v.words,
+                         "evidence": [_evidence(e) for e in v.evidence]} for v in f.voices]}
+            for f in s.framing
+        ],
     }
+
+
+def _usage(u) -> dict:
+    return {"text": u.text, "count": u.count, "about": u.about, "evidence": [_evidence(e) for e in u.evidence]}
 
 
 def _article(a: Article, duplicate_of: dict[str, str]) -> dict[str, Any]:
@@ -117,6 +140,28 @@ def validate(report: dict) -> None:
         for d in s["discrepancies"]:
             for c in d["claims"]:
                 check(c, f"story {s['id']} discrepancy {d['id']}")
+        fact_ids = {f["id"] for f in s.get("facts", ())}
+        discrepancy_ids = {d["id"] for d in s["discrepancies"]}
+        for f in s.get("facts", ()):
+            for m in f["sources"]:
+                check(m, f"story {s['id']} fact {f['id']}")
+            for x in f["slots"]:
+                check(x["evidence"], f"story {s['id']} fact {f['id']} slot {x['name']}")
+            unknown = set(f["discrepancies"]) - discrepancy_ids
+            if unknown:
+                raise SchemaError(f"story {s['id']} fact {f['id']}: names unknown discrepancies {sorted(unknown)}")
+        for c in s.get("coverage", ()):
+            unknown = (set(c["reported"]) | set(c["omitted"])) - fact_ids
+            if unknown:
+                raise SchemaError(f"story {s['id']} coverage of {c['outlet']}: names unknown facts {sorted(unknown)}")
+        for f in s.get("framing", ()):
+            for group in ("cues", "hedges", "labels"):
+                for u in f[group]:
+                    for m in u["evidence"]:
+                        check(m, f"story {s['id']} framing of {f['outlet']} {group}")
+            for v in f["voices"]:
+                for m in v["evidence"]:
+                    check(m, f"story {s['id']} framing of {f['outlet']} voices")
         for x in s["summary"]:
             for aid in x["sources"]:
                 if aid not in s["articles"]:
