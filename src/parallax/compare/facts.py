@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
@@ -241,14 +241,21 @@ def _happening_text(by_id: dict[str, Article], hs: Sequence[Happening]) -> str:
     """A source's own words for a happening: the shortest clause of five words or more around a
     trigger, preferring clauses that date the happening."""
     options = []
+    places = Counter(h.place[2] for h in hs if h.place)
+    dates = Counter(date_value(h.date) for h in hs if h.date and date_value(h.date))
     for h in hs:
         a = by_id[h.article]
         c0, c1 = next(((x, y) for x, y in clauses(a.text, *h.sentence) if x <= h.trigger[0] < y), h.sentence)
+        if a.dateline and c0 < a.dateline.end <= h.trigger[0]:
+            c0 = a.dateline.end  # the dateline is not part of the statement
         raw = a.text[c0:c1].strip(" ,;")
         text = tidy(raw)
         if len(text.split()) >= 5:
             cut = raw.split()[-1].lower() in DANGLING
-            options.append((h.date is None, attributed(a, c0, c1), cut, h.place is None, len(text), text))
+            # the words of the sources that agree, where they disagree
+            minority = bool(h.place and places[h.place[2]] < max(places.values())) or bool(
+                h.date and date_value(h.date) and dates[date_value(h.date)] < max(dates.values()))
+            options.append((h.date is None, attributed(a, c0, c1), minority, cut, h.place is None, len(text), text))
     if options:
         return min(options)[-1]
     h = hs[0]

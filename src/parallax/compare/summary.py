@@ -8,6 +8,7 @@ copies and reused house paragraphs count once.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from datetime import date
 
@@ -68,6 +69,12 @@ def _when(fact: Fact) -> str | None:
     return days.pop() if len(days) == 1 and len(next(iter(days))) == 10 else None
 
 
+def _says_date(text: str, value: str) -> bool:
+    """True when ``text`` already names the day ``value`` ("on February 3, 2025")."""
+    d = date.fromisoformat(value)
+    return MONTHS[d.month - 1] in text and bool(re.search(rf"\b{d.day}\b", text))
+
+
 def summarize(articles: Sequence[Article], facts: Sequence[Fact], discrepancies: Sequence[Discrepancy],
               independent: Callable[[list[tuple[str, int]]], int], max_facts: int = 3) -> list[SummarySentence]:
     """The lead statement, then the facts with two or more independent sources (most first, a
@@ -91,7 +98,8 @@ def summarize(articles: Sequence[Article], facts: Sequence[Fact], discrepancies:
         said.append(terms)
         when = None if f.discrepancies else _when(f)
         text = f.text.strip()
-        text = f"{human_date(when)}: {text}" if when else text
+        if when and not _says_date(text, when):
+            text = f"{human_date(when)}: {text}"
         if f.discrepancies:
             about = [d.about for d in discrepancies if d.id in f.discrepancies][:2]
             text = f"{text.rstrip('.')} — disputed: the sources disagree on the {' and the '.join(about)}."

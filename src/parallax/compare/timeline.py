@@ -51,6 +51,8 @@ def build_timeline(articles: Sequence[Article], happenings: Sequence[Happening],
             if not sentence:
                 continue
             c0, c1 = clause_around(a.text, sentence, t.start, t.end)
+            if dl and c0 < dl[1] <= t.start:
+                c0 = dl[1]  # the dateline ("GENEVA, January 21. /TASS/.") is not the statement
             clause = a.text[c0:c1].strip(" ,;")
             c0 = a.text.find(clause, c0)
             c1 = c0 + len(clause)
