@@ -182,7 +182,9 @@ def demo(out: Path):
 @click.argument("path", type=click.Path(exists=True, path_type=Path))
 @click.option("--gold-mentions", is_flag=True,
               help="entities only: resolve the gold name mentions instead of Parallax's own, to score resolution alone.")
-def eval_(task: str, path: Path, gold_mentions: bool):
+@click.option("--relation", type=click.Choice(["strengthen", "weaken"]), default=None,
+              help="claimdiff only: what the file's relation labels (default: from the file name).")
+def eval_(task: str, path: Path, gold_mentions: bool, relation: str | None):
     """Score one analyser on public labeled data, in that data's own format. The last line
     printed is one JSON object with the headline metrics.
 
@@ -202,7 +204,12 @@ def eval_(task: str, path: Path, gold_mentions: bool):
         mod = importlib.import_module(module)
     except ModuleNotFoundError as exc:
         raise click.ClickException(f"the {task} evaluation is not built yet ({exc.name})") from exc
-    lines, metrics = mod.evaluate(path, gold_mentions=True) if gold_mentions else mod.evaluate(path)
+    if gold_mentions:
+        lines, metrics = mod.evaluate(path, gold_mentions=True)
+    elif relation:
+        lines, metrics = mod.evaluate(path, relation=relation)
+    else:
+        lines, metrics = mod.evaluate(path)
     for line in lines:
         click.echo(line)
     click.echo(json.dumps(metrics, sort_keys=True))
