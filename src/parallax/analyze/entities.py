@@ -221,7 +221,7 @@ def recognize(text: str, sentences: Sequence[Span]) -> list[Mention]:
         toks = [text[a:b] for a, b in spans]
         tags = model.tagger.tag(model.featurizer.sentence(toks))
         words = [normalize(t) for t in toks]
-        for a, b, kind in _decode(tags):
+        for a, b, kind in _split_at_quotes(_decode(tags), toks, spans):
             # "Secretary of State Jane Doe": the model often takes "State" (and the name
             # with it) for an organisation; the name after it is the person.
             if (b - a > 1 and words[a] == "State" and a >= 2
@@ -235,8 +235,133 @@ def recognize(text: str, sentences: Sequence[Span]) -> list[Mention]:
                 d = _description(words, a)
                 if d is not None:
                     desc = (spans[d][0], spans[a - 1][1])
+            if label in ("ORG", "OTHER", "LOC") and b - a <= 2 and _region_or_place(words[a:b], model.places):
+                label = _region_or_place(words[a:b], model.places)
+            if label == "OTHER" and b - a == 1 and _relation_compound(words[a], model.places):
+                continue
             mentions.append(Mention(spans[a][0], spans[b - 1][1], label, desc))
-    return mentions
+        mentions = _add_bodies(text, spans, words, mentions)
+    return _places_by_demonym(text, mentions)
+
+
+_QUOTE_TOKENS = {"\u201c", "\u201d", "\u201e", '"', "\u00ab", "\u00bb", "\u2018", "\u2019", "(", ")", ",", ";"}
+
+
+def _split_at_quotes(ranges, toks, spans):
+    """An entity never spans a quote mark or a comma: "Ukraine\u201dBlinken" (a closing mark
+    glued to the next word) is two names, and so is "UkraineBlinken", which the tokenizer
+    splits where a space was lost."""
+    for a, b, kind in ranges:
+        start = a
+        for i in range(a, b):
+            if i > start and spans[i - 1][1] == spans[i][0] and toks[i - 1].isalpha() and toks[i].isalpha():
+                yield start, i, kind
+                start = i
+            if toks[i] in _QUOTE_TOKENS:
+                if i > start:
+                    yield start, i, kind
+                start = i + 1
+        if b > start:
+            yield start, b, kind
+
+
+def _relation_compound(word: str, places: dict[str, set[str]]) -> bool:
+    """"Russia-US", "Russian-US", "Moscow-planned": a hyphenated modifier of two parties or a
+    name and an adjective, not a name of its own ("Russia-US consultations")."""
+    parts = word.split("-")
+    if len(parts) < 2:
+        return False
+    if any(p[:1].islower() for p in parts[1:]):
+        return True
+    return all(p in places or p.isupper() or _NORP_SUFFIX.search(p) or p in _NORP_WORDS for p in parts)
+
+
+_DIRECTIONS = {"Central", "Eastern", "Western", "Northern", "Southern", "North", "South", "East", "West",
+               "Northeast", "Northwest", "Southeast", "Southwest", "Sub-Saharan"}
+
+
+def _region_or_place(words: list[str], places: dict[str, set[str]]) -> str | None:
+    """"Central Asia", "Eastern Europe" are regions (LOC); a one-word country or city the
+    CRF took for an organisation or a thing is a place (GPE)."""
+    if len(words) == 2 and words[0] in _DIRECTIONS and "continent" in (places.get(words[1]) or set()):
+        return "LOC"
+    if len(words) == 1 and words[0] not in _SEATS and (places.get(words[0]) or set()) & {"country"}:
+        return "GPE"
+    return None
+
+
+_BODY_HEADS = {"Ministry", "Department", "Council", "Commission", "Committee", "Agency", "Parliament",
+               "Embassy", "Government", "Office", "Service", "Directorate", "Secretariat", "Court", "Army",
+               "Navy", "Police", "Duma", "Senate", "Cabinet"}
+_BODY_GLUE = {"Foreign", "Defence", "Defense", "Interior", "Justice", "Finance", "Health", "State", "Security",
+              "Federal", "National", "Supreme", "Constitutional", "Armed", "Emergencies", "Economy",
+              "Economic", "Trade", "Energy", "Education", "General", "Border", "Intelligence", "Press"}
+
+
+def _add_bodies(text: str, spans: list[tuple[int, int]], words: list[str], mentions: list[Mention]) -> list[Mention]:
+    """Government bodies the CRF misses or cuts: "[the] Russian Foreign Ministry", "US State
+    Department", "Ministry of Foreign Affairs". A run of capitalised words made of a
+    nationality or place, department words and a body word becomes one ORG mention, replacing
+    the NORP or GPE mention inside it. Limits: English word order and a fixed list of body and
+    department words; a body named without them ("the Kremlin") is the CRF's to find."""
+    out = list(mentions)
+    i = 0
+    while i < len(words):
+        if words[i] not in _BODY_HEADS:
+            i += 1
+            continue
+        head = i
+        j = head - 1
+        while j >= 0 and words[j] in _BODY_GLUE:
+            j -= 1
+        # one nationality or place word may open it ("Russian", "US")
+        if j >= 0 and words[j][:1].isupper() and any(
+                m.label in ("NORP", "GPE") and m.start == spans[j][0] and m.end == spans[j][1] for m in mentions):
+            j -= 1
+        first = j + 1
+        end = head + 1
+        if end + 1 < len(words) and words[end] == "of" and words[end + 1][:1].isupper():
+            end += 2
+            while end < len(words) and (words[end][:1].isupper() or words[end] in ("and", "&")) and words[end] != "The":
+                end += 1
+            while words[end - 1] in ("and", "&"):
+                end -= 1
+        if end - first < 2 or first == head and end == head + 1:
+            i += 1
+            continue
+        s0, s1 = spans[first][0], spans[end - 1][1]
+        if any(m.label in ("ORG", "PERSON", "EVENT") and m.start <= s0 and s1 <= m.end for m in out):
+            i = end
+            continue  # already inside a longer name
+        if any(m.label == "PERSON" and s0 < m.end and m.start < s1 for m in out):
+            i = end
+            continue
+        # a partial name the CRF found ("US Department" of "US Department of State") joins it
+        for m in out:
+            if m.label in ("ORG", "GPE", "NORP") and m.start < s1 and s0 < m.end:
+                s0, s1 = min(s0, m.start), max(s1, m.end)
+        out = [m for m in out if not (s0 <= m.start and m.end <= s1)]
+        out.append(Mention(s0, s1, "ORG"))
+        i = end
+    return sorted(out, key=lambda m: m.start)
+
+
+_DEMONYM_ENDINGS = ("n", "an", "ian")
+
+
+def _places_by_demonym(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A one-word name whose nationality adjective the same article uses ("Ostravia" beside
+    "Ostravian", "Russia" beside "Russian") is a place, whatever the CRF said: "Ostravia says"
+    reads like a person speaking. Limits: adjectives formed by adding -n, -an or -ian only."""
+    norp = {text[m.start:m.end] for m in mentions if m.label == "NORP"}
+    out = []
+    for m in mentions:
+        name = text[m.start:m.end]
+        if m.label in ("PERSON", "ORG", "OTHER", "LOC") and name.isalpha() and " " not in name and any(
+                name + e in norp or (name[-1] in "ay" and name[:-1] + e in norp) for e in _DEMONYM_ENDINGS):
+            m = Mention(m.start, m.end, "GPE", None)
+        out.append(m)
+    return out
 
 
 def _label(kind: str, words: list[str], a: int, b: int, model: _Model):

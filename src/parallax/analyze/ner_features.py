@@ -31,6 +31,7 @@ _TOKEN = re.compile(
     """,
     re.VERBOSE,
 )
+_GLUED = re.compile(r"^[A-Z][a-z]{3,}(?=[A-Z][a-z]{3,}$)")
 _CLITIC = re.compile(r"(?i)(?:n['’]t|['’](?:s|ll|re|ve|d|m))$")
 
 
@@ -54,6 +55,12 @@ def tokenize(text: str, start: int = 0, end: int | None = None,
                 spans.append((s, cut))
                 spans.append((cut, e))
                 continue
+        glued = _GLUED.search(word)
+        if glued:
+            # "UkraineBlinken": a lost space (or quote mark) between two names
+            spans.append((s, s + glued.end()))
+            spans.append((s + glued.end(), e))
+            continue
         if (word == "." and spans and spans[-1][1] == s
                 and _attach_period(text[spans[-1][0]:s], abbreviations)):
             spans[-1] = (spans[-1][0], e)

@@ -235,10 +235,12 @@ for _code, _words in {
 # Role words -> a concept, so "Secretary of State", "foreign minister" and "top diplomat"
 # agree. The generic heads "minister" and "diplomat" are matched loosely (see _ROLE_HEADS).
 _ROLE_CONCEPTS: list[tuple[re.Pattern, str]] = [
+    # a deputy is not the office: matched (and taken out) before "foreign minister" can see it
+    (re.compile(r"\b(?:first |vice |under ?)?deputy (?:foreign )?(?:minister|secretary(?: of state)?)\b|"
+                r"\bdeputy secretary\b|\bunder ?secretary\b|\bvice[- ]minister\b"), "deputy_minister"),
     (re.compile(r"\bsecretary of state\b|\bforeign (?:minister|secretary)\b|\btop diplomat\b|"
                 r"\bchief diplomat\b|\bhead of (?:\w+ )?diplomacy\b|\bforeign affairs minister\b|"
                 r"\bminister (?:of|for) foreign affairs\b"), "foreign_minister"),
-    (re.compile(r"\bdeputy (?:foreign )?minister\b"), "deputy_minister"),
     (re.compile(r"\bsecretary[- ]general\b"), "secretary_general"),
     (re.compile(r"\bprime minister\b|\bpremier\b"), "prime_minister"),
     (re.compile(r"\bvice[- ]president\b"), "vice_president"),
@@ -373,6 +375,8 @@ def resolve(articles: Sequence[Article], prefix: str = "e") -> list[Entity]:
     _merge_acronyms(nodes, merge)
     _merge_short_names(nodes, uf, merge)
     _merge_org_prefixes(nodes, uf, merge)
+    _merge_reordered(nodes, uf, merge)
+    _merge_official_names(nodes, merge)
 
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(nodes)):
@@ -421,9 +425,13 @@ def _build(nodes: list[_Node], members: list[int], why: list[str]) -> dict:
         is_acronym = len(toks) == 1 and s.replace(".", "").isupper() and len(s) > 1
         return (not is_acronym, len(toks), surfaces[s], -len(s), s)
 
-    # The canonical name: the most complete form, then the most frequent.
-    name = max(surfaces, key=completeness)
     type_ = max(labels.items(), key=lambda kv: (kv[1], -ENTITY_TYPES.index(kv[0]) if kv[0] in ENTITY_TYPES else -99))[0]
+    # The canonical name: the most complete form, then the most frequent; a place goes by the
+    # name most used ("Russia", not "Russian Federation"), an acronym by its expansion.
+    if type_ in ("GPE", "LOC"):
+        name = max(surfaces, key=lambda s: (completeness(s)[0], surfaces[s], completeness(s)))
+    else:
+        name = max(surfaces, key=completeness)
     seen = set()
     descs = []
     for d in descriptions:
@@ -569,6 +577,56 @@ def _merge_org_prefixes(nodes: list[_Node], uf: _Union, merge) -> None:
             merge(j, i, "short form: the beginning of the only longer organisation name like it")
 
 
+_NAMED_KINDS = frozenset({"ORG", "OTHER", "EVENT"})
+
+
+def _words_of(key: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(sorted(t for t in key if t not in ("of", "the")))
+
+
+def _merge_reordered(nodes: list[_Node], uf: _Union, merge) -> None:
+    """The same words in another order ("Russia-NATO Council" / "NATO-Russia Council",
+    "State Department" / "Department of State"), and a body named with and without its
+    country ("US State Department" / "State Department") when only one country's body of that
+    name is in the story. Organisation-like labels only; the recogniser's ORG/OTHER split on
+    such names is noise, so they may meet."""
+    named = [i for i, n in enumerate(nodes) if n.label in _NAMED_KINDS and len(n.key) >= 2]
+    by_words: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for i in named:
+        by_words[_words_of(nodes[i].key)].append(i)
+    for idx in by_words.values():
+        for j in idx[1:]:
+            merge(idx[0], j, "the same words in another order")
+    by_bare: dict[tuple[str, ...], set[int]] = defaultdict(set)
+    for i in named:
+        key = nodes[i].key
+        if len(key) >= 3 and NATIONALITIES.get(key[0]) and not NATIONALITIES.get(key[1]):
+            by_bare[_words_of(key[1:])].add(uf.find(i))
+    for bare, roots in by_bare.items():
+        if len(roots) != 1:
+            continue  # "Foreign Ministry" with a Russian and a Ukrainian one: left alone
+        root = next(iter(roots))
+        for j in by_words.get(bare, []):
+            merge(root, j, "the same body named without its country, and the story has only this one")
+
+
+_STATE_WORDS = frozenset({"federation", "republic", "kingdom", "confederation", "emirates"})
+
+
+def _merge_official_names(nodes: list[_Node], merge) -> None:
+    """A state's official name and its short name ("Russian Federation" / "Russia"): the
+    adjective begins with the short name and both name the same country."""
+    places = {n.key[0]: i for i, n in enumerate(nodes) if n.label == "PLACE" and len(n.key) == 1}
+    for i, n in enumerate(nodes):
+        if n.label != "PLACE" or len(n.key) != 2 or n.key[1] not in _STATE_WORDS:
+            continue
+        adjective = n.key[0]
+        for short, j in places.items():
+            if (len(short) >= 4 and adjective.startswith(short[:-1]) and NATIONALITIES.get(short)
+                    and NATIONALITIES.get(short) == NATIONALITIES.get(adjective)):
+                merge(j, i, f"official name: {_best_surface(n)!r} is the state of {_best_surface(nodes[j])!r}")
+
+
 def _link_role_phrases(articles: Sequence[Article], built: list[dict]) -> dict[int, list]:
     """Role-only phrases ("the Russian minister") -> the one entity whose descriptions fit."""
     sigs = []
@@ -587,7 +645,8 @@ def _link_role_phrases(articles: Sequence[Article], built: list[dict]) -> dict[i
     if not sigs:
         return out
     for order, art in enumerate(articles):
-        taken = [(m.start, m.end) for m in art.mentions]
+        # a nationality or country inside the phrase ("the Russian top diplomat") is part of it
+        taken = [(m.start, m.end) for m in art.mentions if m.label not in ("NORP", "GPE", "LOC")]
         taken += [m.description for m in art.mentions if m.description]
         for match in _ROLE_PHRASE.finditer(art.text):
             s, e = match.start(1), match.end(1)
