@@ -47,6 +47,8 @@ def test_a_ministry_is_not_its_minister():
 def test_regions_and_places_the_crf_calls_organisations():
     got = found("Diplomats discussed Central Asia and Eastern Europe at length.")
     assert ("Central Asia", "LOC") in got and ("Eastern Europe", "LOC") in got
+    got = found("Shelling continued in Donbass and across Transcaucasia.")
+    assert ("Donbass", "LOC") in got and ("Transcaucasia", "LOC") in got
 
 
 def test_a_name_beside_its_nationality_adjective_is_a_place():
