@@ -27,6 +27,24 @@ CUE_WORDS = frozenset(
     complained complains conceded concedes boasted boasts vowed vows proclaimed
     remarked announced explained stressed cautioned assured informed
     """.split()
+) | frozenset(
+    # Added from PolNeAR train: words annotated as a cue in at least about half of their
+    # occurrences there (attitudes, intentions and speech acts count as attributions).
+    """
+    called calling calls describes described describing declined declines accused accuses
+    accusing criticized criticizes criticised criticizing endorsed endorses defended defends
+    defending praised praises praising agreed agrees proposed proposes revealed urged urging
+    vowed vowing noting referring questioned questions rejected rejects rejecting dismissed
+    dismisses dismissing blamed blames blaming attacked attacks blasted blasts slammed slams
+    mocked mocks hoped hopes hoping wants wanted fears feared feel feels felt knows knew
+    citing cited cites showed shows found finds seemed seems appears appeared expects
+    expected insist acknowledging acknowledge admit admitting deny denying stating
+    predicting promising pledging recalling explaining conceding boasting complaining
+    tweeting telling announcing answered answers responding warn suggest argue claim
+    believed thought thinking believing contends contending estimated estimates
+    predict expressed expressing touted touting thanked lamented lamenting sought seeks
+    demanded demands demanding objected wondered wonders
+    """.split()
 )
 # Cues that take the hearer as object before the content: "told reporters (that) ...".
 OBJECT_CUES = frozenset({"told", "tells", "telling", "assured", "informed", "warned", "reminded"})

@@ -32,7 +32,8 @@ log = logging.getLogger(__name__)
 OPENERS = "“„«‹‟"
 CLOSERS = "”»›"
 STRAIGHT = '"'
-_DOUBLE = re.compile(r'["“”„«»‟]')
+# Two apostrophes stand for a straight double mark in some wire and archive text (''...'').
+_DOUBLE = re.compile(r"''(?!')|[\"“”„«»‟]")
 _SINGLE = re.compile(r"[‘’]")
 _PARAGRAPH = re.compile(r"[^\n]+")
 
@@ -87,13 +88,15 @@ def _infer_end(text: str, start: int, limit: int) -> int:
 
 def _looks_opening_straight(text: str, i: int) -> bool:
     before = text[i - 1] if i > 0 else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
+    n = _mark_len(text, i)
+    after = text[i + n] if i + n < len(text) else " "
     return (before.isspace() or before in "([{—–-:/") and not after.isspace()
 
 
 def _looks_closing(text: str, i: int) -> bool:
     before = text[i - 1] if i > 0 else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
+    n = _mark_len(text, i)
+    after = text[i + n] if i + n < len(text) else " "
     return not before.isspace() and (after.isspace() or after in ".,;:!?)]}—–-")
 
 
@@ -103,7 +106,7 @@ def find_segments(text: str) -> list[QuotedSegment]:
     segments: list[QuotedSegment] = []
     pending: tuple[int, int] | None = None  # (open mark offset, paragraphs spanned)
     for index, (p_start, p_end) in enumerate(paragraphs):
-        marks = [(m.start(), m.group()) for m in _DOUBLE.finditer(text, p_start, p_end)]
+        marks = [(m.start(), _norm(m.group())) for m in _DOUBLE.finditer(text, p_start, p_end)]
         single = False
         if not marks and pending is None:
             marks = [
@@ -139,13 +142,13 @@ def find_segments(text: str) -> list[QuotedSegment]:
                 # previous quote was never closed. End it where its attribution starts.
                 is_close = False
             if is_close:
-                s, e = _strip(text, open_at + 1, pos)
+                s, e = _strip(text, open_at + _mark_len(text, open_at), pos)
                 if e > s:
-                    segments.append(QuotedSegment(open_at, pos + 1, s, e, True, spans))
+                    segments.append(QuotedSegment(open_at, pos + _mark_len(text, pos), s, e, True, spans))
                 open_at = None
             else:
-                end = _infer_end(text, open_at + 1, pos)
-                s, e = _strip(text, open_at + 1, end)
+                end = _infer_end(text, open_at + _mark_len(text, open_at), pos)
+                s, e = _strip(text, open_at + _mark_len(text, open_at), end)
                 if e > s:
                     segments.append(QuotedSegment(open_at, e, s, e, False, spans))
                 open_at, spans = pos, 1
@@ -154,19 +157,28 @@ def find_segments(text: str) -> list[QuotedSegment]:
             reopened = False
             if nxt is not None and not single:
                 first = _first_non_space(text, nxt[0])
-                reopened = first < len(text) and (text[first] in OPENERS or text[first] == STRAIGHT)
+                reopened = first < len(text) and (text[first] in OPENERS or text[first] == STRAIGHT
+                                                  or text.startswith("''", first))
                 # A reopened paragraph continues the quote only if the current paragraph
                 # has no attribution inside it (else it is a new quote).
-                if reopened and _infer_end(text, open_at + 1, p_end) < p_end:
+                if reopened and _infer_end(text, open_at + _mark_len(text, open_at), p_end) < p_end:
                     reopened = False
             if reopened:
                 pending = (open_at, spans)
             else:
-                end = _infer_end(text, open_at + 1, p_end)
-                s, e = _strip(text, open_at + 1, end)
+                end = _infer_end(text, open_at + _mark_len(text, open_at), p_end)
+                s, e = _strip(text, open_at + _mark_len(text, open_at), end)
                 if e > s:
                     segments.append(QuotedSegment(open_at, e, s, e, False, spans))
     return segments
+
+
+def _norm(mark: str) -> str:
+    return STRAIGHT if mark == "''" else mark
+
+
+def _mark_len(text: str, pos: int) -> int:
+    return 2 if text.startswith("''", pos) else 1
 
 
 def _first_non_space(text: str, i: int) -> int:

@@ -93,12 +93,48 @@ def _skip_between(toks: list[tuple[int, int, str]], i: int) -> int:
     return i
 
 
-def _speaker_before(text: str, lo: int, pos: int) -> Span | None:
+_APPOSITION_START = frozenset(
+    "a an the its his her their who whose which former then now one another".split()
+)
+
+
+def _speaker_with_apposition(text: str, lo: int, toks: list[tuple[int, int, str]], i: int) -> Span | None:
+    """``X, a cook at the Taj, said`` / ``X, who lost ..., said`` / ``X - in a line ... -
+    declared``: the name before the first mark plus the apposition, as PolNeAR annotates the
+    source. The apposition must open with a determiner or relative pronoun, or be all
+    capitalised words (a title), so that ``In Iowa, Trump won, said Jones`` is not read so."""
+    mark = toks[i][2]
+    pair = {",": ",", "—": "—", "–": "–", "-": "-", ")": "("}.get(mark)
+    if pair is None:
+        return None
+    j = i - 1
+    while j >= 0 and toks[j][2] != pair and toks[i][0] - toks[j][0] < 220:
+        if toks[j][2] in ".;:\"“”":
+            return None
+        j -= 1
+    if j < 0 or toks[j][2] != pair or j + 1 >= i:
+        return None
+    first = toks[j + 1][2]
+    inner = [w for _s, _e, w in toks[j + 1:i] if w[0].isalnum()]
+    if not inner:
+        return None
+    titled = all(_is_cap(w) or w.lower() in ("of", "and", "the", "for") for w in inner) and len(inner) <= 8
+    if first.lower() not in _APPOSITION_START and not titled:
+        return None
+    head = _speaker_before(text, lo, toks[j][0], allow_apposition=False)
+    if head is None or head[1] < toks[j - 1][1] if j > 0 else True:
+        return None
+    return (head[0], toks[i][0] if pair != "(" else toks[i][1])
+
+
+def _speaker_before(text: str, lo: int, pos: int, allow_apposition: bool = True) -> Span | None:
     """The speaker noun phrase ending just before ``pos`` (a cue), not reaching below ``lo``."""
     toks = _tokens(text, lo, pos)
     i = _skip_between(toks, len(toks) - 1)
     if i < 0:
         return None
+    if allow_apposition and not toks[i][2][0].isalnum():
+        return _speaker_with_apposition(text, lo, toks, i)
     s, e, w = toks[i]
     lw = w.lower()
     if _pron(w):
@@ -251,11 +287,11 @@ def _first_cue(text: str, lo: int, hi: int, inherit: Span | None = None):
 def _post_attribution(text: str, seg: QuotedSegment, hi: int):
     """``..." he said`` / ``...” said X`` right after the quote; returns (cue, speaker, end)."""
     p = seg.close
-    m = re.match(r"[\s,;:!?”\"’»]*", text[p:hi])
+    m = re.match(r"[\s,;:!?”\"’»']*", text[p:hi])
     p += m.end()
     if p >= hi:
         return None
-    inner = text[seg.start:seg.end].rstrip("”\"’» ")
+    inner = text[seg.start:seg.end].rstrip("”\"’»' ")
     ends_sentence = inner.endswith(".")
     window_hi = min(hi, p + 120)
     cue = _CUE.search(text, p, window_hi)
@@ -386,22 +422,101 @@ def find_quotes(text: str, sentences: Sequence[Span], mentions: Sequence[Mention
             add(Quote(seg.start, seg.end, "direct", None, None))
             consumed = max(consumed, seg_end)
 
-    covered = [(q.start, q.end) for q in quotes] + [q.cue for q in quotes if q.cue] + [
+    covered = sorted([(q.start, q.end) for q in quotes] + [q.cue for q in quotes if q.cue] + [
         q.speaker for q in quotes if q.speaker
-    ]
+    ])
     for s_lo, s_hi in bounds:
-        if any(a < s_hi and s_lo < b for a, b in covered):
-            continue
-        q = _indirect(text, s_lo, s_hi)
-        if q is not None:
-            add(Quote(q.start, q.end, q.kind, q.cue, _widen(q.speaker, mentions)))
+        for lo, hi in _free_pieces(text, s_lo, s_hi, covered):
+            for q in _indirect_all(text, lo, hi):
+                add(Quote(q.start, q.end, q.kind, q.cue, _widen(q.speaker, mentions)))
     quotes.sort(key=lambda q: q.start)
     return quotes
+
+
+def _free_pieces(text: str, lo: int, hi: int, covered: list[Span]) -> list[Span]:
+    """The parts of the sentence [lo, hi) outside every span already attributed, long
+    enough to hold a reported clause of their own."""
+    pieces = []
+    pos = lo
+    for a, b in covered:
+        if b <= pos or a >= hi:
+            continue
+        if a > pos:
+            pieces.append((pos, a))
+        pos = max(pos, b)
+    if pos < hi:
+        pieces.append((pos, hi))
+    out = []
+    for a, b in pieces:
+        a = _trim_start(text, a, b)
+        while a < b and text[a] in "\"“”'’»«. ":
+            a += 1
+        if len(_WORD.findall(text, a, b)) >= 4:
+            out.append((a, b))
+    return out
+
+
+# Where one reported clause may end and the next attribution begin: "X said A, and Y said B",
+# "While X pledged A, Y insisted B", "X said A; Y said B", "X said A but Y said B".
+_BOUNDARY = re.compile(r"(?:[,;]\s*(?:and|but|while|whereas|although|though|as)?|\s(?:and|but|while|whereas))\s*$")
+
+
+def _indirect_all(text: str, lo: int, hi: int, depth: int = 0) -> list[Quote]:
+    """Every indirect attribution in [lo, hi): the first found by :func:`_indirect`, its content
+    cut where a second attribution starts after a clause boundary, and so on. A cue inside the
+    content without such a boundary ("he said she thinks ...") is nested speech and stays
+    inside the outer content, as PolNeAR annotates it."""
+    q = _indirect(text, lo, hi)
+    if q is None:
+        return []
+    out = [q]
+    if depth > 6:
+        return out
+    for cue in _CUE.finditer(text, q.start, q.end):
+        sp = _speaker_before(text, q.start, cue.start())
+        if sp is None and cue.group().endswith("ing") and q.speaker is not None:
+            # "X said A, adding that B": the participle starts a second attribution by X.
+            b = re.search(r",\s*(?:and\s+)?$", text[q.start:cue.start()])
+            if b is not None and len(_WORD.findall(text, q.start, q.start + b.start())) >= 3:
+                start = _content_after_cue(text, cue, hi)
+                end = _trim_end(text, start, q.end)
+                if len(_WORD.findall(text, start, end)) >= 3:
+                    out[0] = Quote(q.start, _trim_end(text, q.start, q.start + b.start()), q.kind, q.cue, q.speaker)
+                    out.append(Quote(start, end, "indirect", cue.span(), q.speaker))
+                    break
+            continue
+        if sp is None or sp[0] <= q.start:
+            continue
+        b = _BOUNDARY.search(text, q.start, sp[0])
+        if b is None or len(_WORD.findall(text, q.start, b.start())) < 3:
+            continue
+        if re.match(r"\s*,", text[cue.end():hi]):
+            continue  # ", Y said," parenthetical inside the clause
+        rest = _indirect_all(text, sp[0], hi, depth + 1)
+        if not rest:
+            continue
+        end = _trim_end(text, q.start, b.start())
+        out[0] = Quote(q.start, end, q.kind, q.cue, q.speaker)
+        out.extend(r for r in rest if r.start >= sp[0])
+        break
+    return out
+
+
+# "Clinton: I support D.C. statehood" -- a headline or transcript line naming its speaker.
+_COLON_LINE = re.compile(
+    r"((?:[A-Z][\w’'.-]*|of|the|and)(?:\s+(?:[A-Z][\w’'.-]*|of|the|and)){0,4}):[ \t\xa0]+(?=\S)"
+)
 
 
 def _indirect(text: str, lo: int, hi: int) -> Quote | None:
     """Indirect speech in the sentence [lo, hi), or None."""
     end = _trim_end(text, lo, hi)
+    line_start = lo == 0 or text[lo - 1] == "\n"
+    c = _COLON_LINE.match(text, lo, hi) if line_start else None
+    if c is not None and c.group(1)[0].isupper() and len(_WORD.findall(text, c.end(), end)) >= 3:
+        first = c.group(1).split()[0]
+        if first.lower() not in lex.STOP and first.lower() not in ("update", "note", "editor", "photo", "source", "related", "watch", "read", "video", "click", "image", "getty"):
+            return Quote(c.end(), end, "indirect", (c.end(1), c.end(1) + 1), c.span(1))
     m = _ACCORDING.search(text, lo, hi)
     if m is not None:
         sp = _speaker_after(text, m.end(), hi)
