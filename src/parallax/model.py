@@ -195,6 +195,16 @@ class QuoteFinding:
 
 
 @dataclass(frozen=True, slots=True)
+class QuoteVariant:
+    """Two outlets' renderings of one statement and how they differ, word by word: each change
+    is ``(op, words in the first, words in the second)`` with op ``replace``, ``delete`` (only
+    in the first: the second cut it) or ``insert`` (only in the second)."""
+
+    quotes: tuple[str, str]  # quote ids
+    changes: tuple[tuple[str, str, str], ...]
+
+
+@dataclass(frozen=True, slots=True)
 class SummarySentence:
     text: str
     sources: tuple[str, ...]
@@ -289,3 +299,4 @@ class Story:
     facts: tuple[Fact, ...] = ()
     coverage: tuple[OutletCoverage, ...] = ()
     framing: tuple[Framing, ...] = ()
+    quote_variants: tuple[QuoteVariant, ...] = ()

@@ -69,3 +69,22 @@ def test_html_matrix_ticks_link_to_the_reporting_sentence(report):
     ticks = re.findall(r'<td class=yes><a href="#([^"]+)">', matrix)
     assert ticks and all(t in targets for t in ticks)
     assert "Framing by outlet" in page
+
+
+def test_one_statement_in_two_outlets_is_shown_with_what_each_changed():
+    a = ('Mayor Ana Ruiz said: "We will rebuild the northern bridge before the winter storms arrive, '
+         'whatever the cost to the city budget."')
+    b = ('"We will rebuild the northern bridge before the winter storms come," Mayor Ana Ruiz said.')
+    raw = [Article(id="a", text=a, source="Town Gazette", published="2025-05-01"),
+           Article(id="b", text=b, source="River News", published="2025-05-01")]
+    arts = [x for x in analyze_articles(raw) if isinstance(x, Article)]
+    report = build_report(arts, [], [build_story("s-1", arts)])
+    validate(report)
+    s = report["stories"][0]
+    assert len(s["quote_variants"]) == 1
+    changes = s["quote_variants"][0]["changes"]
+    cut = " ".join(c["a"] for c in changes if c["op"] in ("delete", "replace"))
+    assert "budget" in cut and "arrive" in cut
+    md = render_markdown(report)
+    assert "*differences:*" in md and "budget" in md.split("*differences:*")[1]
+    assert "One statement, two renderings" in render_html(report)

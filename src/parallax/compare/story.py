@@ -7,12 +7,12 @@ from collections.abc import Callable, Sequence
 
 from ..link.dedup import reused_passages
 from ..link.entities import resolve
-from ..model import Article, Entity, QuoteFinding, Story
+from ..model import Article, Entity, QuoteFinding, QuoteVariant, Story
 from .discrepancies import find_discrepancies, number_conflicts, title_conflicts
 from .events import happenings
 from .facts import build_facts, coverage, link_discrepancies
 from .framing import framing
-from .quotes import align_quotes, resolve_speakers
+from .quotes import align_quotes, diff_quotes, resolve_speakers
 from .summary import summarize
 from .timecheck import check_article
 from .timeline import build_timeline
@@ -109,6 +109,10 @@ def build_story(story_id: str, articles: Sequence[Article], duplicate_of: dict[s
     quotes = [QuoteFinding(q.id, q.article, q.start, q.end, q.text, q.speaker, q.speaker_entity, q.cue,
                            tuple(aligned.get(q.id, ()))) for q in quotes]
 
+    by_quote = {q.id: q for q in quotes}
+    variants = [QuoteVariant((q.id, other), tuple(diff_quotes(q.text, by_quote[other].text)))
+                for q in quotes for other in q.aligned_with if q.id < other and other in by_quote]
+
     # happenings, discrepancies, timeline
     def place_name(a: Article, start: int, end: int) -> str:
         ent = entity_at(a.id, start, end)
@@ -134,7 +138,7 @@ def build_story(story_id: str, articles: Sequence[Article], duplicate_of: dict[s
         timeline=tuple(timeline), quotes=tuple(quotes), discrepancies=tuple(discrepancies),
         summary=tuple(summary), duplicates=tuple(sorted(duplicate_of.items())),
         facts=tuple(facts), coverage=tuple(coverage(articles, facts)),
-        framing=tuple(framing(articles, entities, quotes)),
+        framing=tuple(framing(articles, entities, quotes)), quote_variants=tuple(variants),
     )
 
 

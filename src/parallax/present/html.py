@@ -108,6 +108,27 @@ def _coverage_html(s: dict, link) -> list[str]:
     return out
 
 
+def _variants_html(s: dict, link) -> list[str]:
+    """The same statement as two outlets quote it, side by side, with the words only one of
+    them has listed under it."""
+    variants = s.get("quote_variants", [])
+    if not variants:
+        return []
+    by_id = {q["id"]: q for q in s["quotes"]}
+    out = ["<h3>One statement, two renderings</h3>"]
+    for v in variants:
+        qa, qb = (by_id[i] for i in v["quotes"])
+        only_a = [c["a"] for c in v["changes"] if c["op"] in ("delete", "replace") and c["a"]]
+        only_b = [c["b"] for c in v["changes"] if c["op"] in ("insert", "replace") and c["b"]]
+        out.append("<table><tr>"
+                   f"<th>{link(qa['article'], qa['start'])} — {escape(qa['speaker'] or 'unidentified speaker')}</th>"
+                   f"<th>{link(qb['article'], qb['start'])} — {escape(qb['speaker'] or 'unidentified speaker')}</th></tr>"
+                   f"<tr><td>{escape(qa['text'])}</td><td>{escape(qb['text'])}</td></tr>"
+                   f"<tr><td class=meta>only here: {escape(' … '.join(only_a)) or '&mdash;'}</td>"
+                   f"<td class=meta>only here: {escape(' … '.join(only_b)) or '&mdash;'}</td></tr></table>")
+    return out
+
+
 def _framing_html(s: dict, link) -> list[str]:
     rows = s.get("framing", [])
     if not rows:
@@ -196,6 +217,7 @@ def render_html(report: dict) -> str:
                 body.append("</ul>")
         body += _coverage_html(s, link)
         body += _framing_html(s, link)
+        body += _variants_html(s, link)
         if s["quotes"]:
             body.append("<h3>Who said what</h3>")
             for q in s["quotes"]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from ..textutil import content_words
+
 
 def _clip(text: str, n: int = 200) -> str:
     text = " ".join(text.split())
@@ -10,6 +12,24 @@ def _clip(text: str, n: int = 200) -> str:
 
 def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
+
+
+def _changes(changes: list[dict], a: str, b: str, limit: int = 6) -> str:
+    """What differs between two renderings of one statement, in words a reader scans."""
+    # punctuation, case and small words ("the", "weeks," / "weeks") are not a difference
+    real = [c for c in changes if content_words(c["a"]) != content_words(c["b"])]
+    if not real:
+        return "*the same words*"
+    parts = []
+    for c in real[:limit]:
+        if c["op"] == "delete":
+            parts.append(f"only {a}: “{_clip(c['a'], 60)}”")
+        elif c["op"] == "insert":
+            parts.append(f"only {b}: “{_clip(c['b'], 60)}”")
+        else:
+            parts.append(f"{a} “{_clip(c['a'], 50)}” / {b} “{_clip(c['b'], 50)}”")
+    more = f"; and {len(real) - limit} more" if len(real) > limit else ""
+    return "*differences:* " + "; ".join(parts) + more
 
 
 def _coverage(s: dict, max_facts: int = 15) -> list[str]:
@@ -106,6 +126,7 @@ def render_markdown(report: dict) -> str:
         if s["quotes"]:
             out += ["", "### Who said what", ""]
             by_id = {q["id"]: q for q in s["quotes"]}
+            variants = {tuple(v["quotes"]): v["changes"] for v in s.get("quote_variants", [])}
             shown: set[str] = set()
             for q in s["quotes"]:
                 if q["id"] in shown:
@@ -118,6 +139,11 @@ def render_markdown(report: dict) -> str:
                     o = by_id[other]
                     shown.add(other)
                     out.append(f"  - same statement in {name(o['article'])}: “{_clip(o['text'])}”")
+                    changes = variants.get((q["id"], other)) or variants.get((other, q["id"]))
+                    if changes is not None:
+                        first = q if (q["id"], other) in variants else o
+                        second = o if first is q else q
+                        out.append("    " + _changes(changes, name(first["article"]), name(second["article"])))
         people = [e for e in s["entities"] if len(e["mentions"]) >= 2][:15]
         if people:
             out += ["", "### Who and where", "", "| entity | type | also written | mentions |", "|---|---|---|---|"]

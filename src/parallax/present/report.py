@@ -63,6 +63,10 @@ def story_to_dict(s: Story) -> dict[str, Any]:
              "independent": f.independent, "discrepancies": list(f.discrepancies)}
             for f in s.facts
         ],
+        "quote_variants": [
+            {"quotes": list(v.quotes), "changes": [{"op": op, "a": a, "b": b} for op, a, b in v.changes]}
+            for v in s.quote_variants
+        ],
         "coverage": [
             {"outlet": c.outlet, "articles": list(c.articles), "reported": list(c.reported), "omitted": list(c.omitted)}
             for c in s.coverage
@@ -150,6 +154,10 @@ def validate(report: dict) -> None:
             unknown = set(f["discrepancies"]) - discrepancy_ids
             if unknown:
                 raise SchemaError(f"story {s['id']} fact {f['id']}: names unknown discrepancies {sorted(unknown)}")
+        for v in s.get("quote_variants", ()):
+            unknown = set(v["quotes"]) - ids
+            if unknown:
+                raise SchemaError(f"story {s['id']} quote variant names unknown quotes {sorted(unknown)}")
         for c in s.get("coverage", ()):
             unknown = (set(c["reported"]) | set(c["omitted"])) - fact_ids
             if unknown:
