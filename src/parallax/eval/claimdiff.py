@@ -3,18 +3,26 @@ topic, ...}]}``): for each pair, whether Parallax finds that B adds to A (the *s
 or weakens or contradicts it (the *weak* file), against ``relation``.
 
 Reports accuracy, precision/recall/F1 of the positive class and a confusion matrix, beside two
-baselines: the majority class, and always answering "yes". The shipped models were trained on
+baselines: the majority class, and always answering "yes"; and the AUC of the learned model's
+probability, a threshold-free check that it ranks pairs better than chance. The shipped models were trained on
 ClaimDiff *train*; scoring them on the file they learned from would flatter them, so on a train
 file the headline figures are cross-validated: five folds grouped by topic (no story is in both
-the training and the scored fold), each scored by models trained on the other four.
+the training and the scored fold), each scored by models trained on the other four. A file is
+taken for training data when its name says "train" or its pairs are those the shipped models
+record having been trained on; ``cross_validate`` overrides. Both models are retrained per fold
+when the sibling file (strength beside weak) labels the same pairs; otherwise the other model is
+switched off, since the shipped one has seen the held-out pairs.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
+from bisect import bisect_left, bisect_right
+from collections import Counter
 from pathlib import Path
 
-from ..compare.claims import relate, shipped_models, train
+from ..compare.claims import KINDS, ClaimRelation, relate, shipped_models, train
 from ..errors import ParallaxError
 
 POSITIVE = {"strengthen": ("adds", "same"), "weaken": ("weakens", "contradicts")}
@@ -69,9 +77,49 @@ def _folds(data: list[dict], k: int = 5) -> list[list[int]]:
     return [f for f in folds if f]
 
 
-def predict(data: list[dict], relation: str, models: dict) -> list[int]:
-    positive = POSITIVE[relation]
-    return [int(relate(x["claim_a"], x["claim_b"], models).kind in positive) for x in data]
+def pairs_digest(data: list[dict]) -> str:
+    """A fingerprint of a file's pairs (their sorted ids, or texts when ids are missing)."""
+    keys = sorted(x.get("pair_id") or (x["claim_a"] + "\x00" + x["claim_b"]) for x in data)
+    return hashlib.sha256("\n".join(keys).encode("utf-8")).hexdigest()
+
+
+def trained_on(data: list[dict]) -> bool:
+    """Whether the shipped models were trained on these very pairs (whatever the file is called)."""
+    digest = pairs_digest(data)
+    return any(isinstance(m, dict) and m.get("pairs_sha256") == digest for m in shipped_models().values())
+
+
+def _sibling(path: Path, relation: str, data: list[dict]) -> tuple[str, list[int] | None]:
+    """The other relation's labels for the same pairs, from the ClaimDiff file beside ``path``
+    (…-strength-… beside …-weak-…), matched by ``pair_id``; None when absent or not matching."""
+    other = "weaken" if relation == "strengthen" else "strengthen"
+    name = path.name
+    swapped = name.replace("strength", "weak") if relation == "strengthen" else name.replace("weak", "strength")
+    sibling = path.with_name(swapped)
+    if swapped == name or not sibling.exists():
+        return other, None
+    try:
+        labels = {x.get("pair_id"): int(x["relation"]) for x in load(sibling)}
+    except ParallaxError:
+        return other, None
+    if None in labels or any(x.get("pair_id") not in labels for x in data):
+        return other, None
+    return other, [labels[x["pair_id"]] for x in data]
+
+
+def predict(data: list[dict], relation: str, models: dict) -> list[ClaimRelation]:
+    return [relate(x["claim_a"], x["claim_b"], models) for x in data]
+
+
+def auc(gold: list[int], scores: list[float]) -> float:
+    """Area under the ROC curve (the chance a positive pair scores above a negative one, ties
+    counting half); 0.5 when one class is absent."""
+    pos = [s for g, s in zip(gold, scores) if g]
+    neg = sorted(s for g, s in zip(gold, scores) if not g)
+    if not pos or not neg:
+        return 0.5
+    won = sum(bisect_left(neg, s) + (bisect_right(neg, s) - bisect_left(neg, s)) / 2 for s in pos)
+    return won / (len(pos) * len(neg))
 
 
 def evaluate(path, relation: str | None = None, cross_validate: bool | None = None) -> tuple[list[str], dict]:
@@ -82,22 +130,31 @@ def evaluate(path, relation: str | None = None, cross_validate: bool | None = No
         raise ParallaxError(f"{path}: no pairs")
     gold = [int(x["relation"]) for x in data]
     if cross_validate is None:
-        cross_validate = "train" in path.name.lower()
+        cross_validate = "train" in path.name.lower() or trained_on(data)
     lines = [f"ClaimDiff {path.name}: {len(data)} pairs, positive = B {relation}s A "
              f"({sum(gold)} positive, {sum(gold) / len(gold):.1%})"]
     if cross_validate and len(data) >= 10:
-        lines.append("this is a training file of the shipped models: figures are 5-fold cross-validated, "
-                     "folds grouped by topic, each fold scored by models trained on the others")
-        pred = [0] * len(data)
+        lines.append("this file is training data of the shipped models: the figures below are not in-sample but "
+                     "5-fold cross-validated, folds grouped by topic, each fold scored by models trained on the "
+                     "other four")
+        other, other_labels = _sibling(path, relation, data)
+        if other_labels is None:
+            lines.append(f"(no sibling {other} file with the same pairs beside it: the {other} model is switched "
+                         "off, since the shipped one has seen these pairs)")
+        found: list[ClaimRelation | None] = [None] * len(data)
         for fold in _folds(data):
             held = set(fold)
-            rest = [x for i, x in enumerate(data) if i not in held]
-            models = dict(shipped_models())
-            models[relation] = train([(x["claim_a"], x["claim_b"]) for x in rest], [int(x["relation"]) for x in rest])
-            for i, p in zip(fold, predict([data[i] for i in fold], relation, models)):
-                pred[i] = p
+            rest = [i for i in range(len(data)) if i not in held]
+            pairs = [(data[i]["claim_a"], data[i]["claim_b"]) for i in rest]
+            models = {relation: train(pairs, [gold[i] for i in rest]),
+                      other: train(pairs, [other_labels[i] for i in rest]) if other_labels else None}
+            for i, r in zip(fold, predict([data[i] for i in fold], relation, models)):
+                found[i] = r
     else:
-        pred = predict(data, relation, shipped_models())
+        found = predict(data, relation, shipped_models())
+    pred = [int(r.kind in POSITIVE[relation]) for r in found]
+    model_auc = auc(gold, [r.strengthens if relation == "strengthen" else r.weakens for r in found])
+    kinds = Counter(r.kind for r in found)
     s = score(gold, pred)
     majority = int(sum(gold) * 2 >= len(gold))
     base = score(gold, [majority] * len(gold))
@@ -109,9 +166,12 @@ def evaluate(path, relation: str | None = None, cross_validate: bool | None = No
         "confusion (gold x predicted):",
         f"  gold yes: predicted yes {s['tp']:5d}   predicted no {s['fn']:5d}",
         f"  gold no:  predicted yes {s['fp']:5d}   predicted no {s['tn']:5d}",
+        f"the learned {relation} model's probability alone ranks pairs with AUC {model_auc:.3f} (chance 0.5)",
+        "kinds found: " + ", ".join(f"{k} {kinds[k]}" for k in KINDS if kinds[k]),
     ]
     metrics = {"f1": round(s["f1"], 4), "accuracy": round(s["accuracy"], 4), "precision": round(s["precision"], 4),
                "recall": round(s["recall"], 4), "baseline_f1": round(base["f1"], 4),
                "baseline_accuracy": round(base["accuracy"], 4), "always_yes_f1": round(always["f1"], 4),
-               "n": len(data), "relation": relation, "cross_validated": bool(cross_validate)}
+               "auc": round(model_auc, 4), "n": len(data), "relation": relation,
+               "cross_validated": bool(cross_validate)}
     return lines, metrics
