@@ -151,3 +151,16 @@ def test_no_facts_from_one_article_are_shared_facts():
     s, _ = story(("a", "Nordic Wire", "2025-03-14", MEETING_A))
     assert not [f for f in s.facts if f.kind == "shared"]
     assert coverage([], []) == []
+
+
+def test_two_people_named_to_one_office_by_two_outlets_is_an_actor_conflict():
+    a = "Valdorian Foreign Minister Sergey Markov arrived in Oslo on Friday for the dam talks."
+    b = "Valdorian Foreign Minister Pavel Orlov arrived in Oslo on Friday for the dam talks."
+    s, _ = story(("a", "Nordic Wire", "2025-03-14", a), ("b", "Harbour Post", "2025-03-14", b))
+    actors = [d for d in s.discrepancies if d.kind == "actor"]
+    assert len(actors) == 1
+    assert "Sergey Markov" in actors[0].explanation and "Pavel Orlov" in actors[0].explanation
+    # a deputy is one of many: no conflict
+    c = "Valdorian Deputy Foreign Minister Pavel Orlov arrived in Oslo on Friday for the dam talks."
+    s, _ = story(("a", "Nordic Wire", "2025-03-14", a), ("c", "Harbour Post", "2025-03-14", c))
+    assert not [d for d in s.discrepancies if d.kind == "actor"]

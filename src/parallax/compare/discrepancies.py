@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from ..model import Article, Claim, Discrepancy, Entity, Fact
+from ..link.entities import role_signature
 from .events import Happening, date_value
 
 
@@ -222,4 +223,58 @@ def title_conflicts(entities: Sequence[Entity], articles: Sequence[Article]) -> 
                 _id("title", e.id, x[2], y[2]), "title", f"title of {e.name}", claims,
                 f"The sources give {e.name} different titles: “{x[2]}” ({x[3].source or x[3].id}) vs "
                 f"“{y[2]}” ({y[3].source or y[3].id}). One of them names the wrong office."))
+    return found
+
+
+UNIQUE_OFFICES = {"foreign_minister": "foreign minister", "president": "president",
+                  "prime_minister": "prime minister", "chancellor": "chancellor",
+                  "secretary_general": "secretary general"}
+
+
+_NOT_NATIONS = {"foreign", "prime", "the", "secretary", "president", "chancellor", "minister", "general",
+                "state", "former", "deputy", "vice", "acting", "first", "interim", "head", "chief"}
+
+
+def actor_conflicts(entities: Sequence[Entity], articles: Sequence[Article]) -> list[Discrepancy]:
+    """Two different people named as holder of the same one-person office of the same country
+    ("Russian Foreign Minister A" in one outlet, "Russian Foreign Minister B" in another). A
+    former, deputy or acting holder, and offices without a country, are not compared: many
+    people hold "minister", one holds "the Russian foreign minister"."""
+    by_id = {a.id: a for a in articles}
+    holders: dict[tuple[str, str], dict[str, list]] = defaultdict(lambda: defaultdict(list))
+    for e in entities:
+        if e.type != "PERSON":
+            continue
+        for ev in e.mentions:
+            a = by_id.get(ev.article)
+            if a is None:
+                continue
+            for m in a.mentions:
+                if (m.start, m.end) != (ev.start, ev.end) or not m.description:
+                    continue
+                text = a.text[m.description[0]:m.description[1]]
+                rank, _ = _office(text)
+                if rank:
+                    continue
+                concepts, nations = role_signature(text)
+                first = text.split()[0]
+                if not nations and first[:1].isupper() and first.lower() not in _NOT_NATIONS:
+                    nations = frozenset({first})  # "Valdorian Foreign Minister": a nation the list lacks
+                for c in concepts & UNIQUE_OFFICES.keys():
+                    for n in nations:
+                        holders[(c, n)][e.name].append((a, m.description, text))
+    found = []
+    for (office, nation), people in holders.items():
+        if len(people) < 2:
+            continue
+        outlets = {name: {x[0].source or x[0].id for x in uses} for name, uses in people.items()}
+        if len(set().union(*outlets.values())) < 2:
+            continue  # one outlet naming two holders is more likely a change of office it reports
+        claims = tuple(Claim(a.id, d[0], d[1], f"{text} {name}", name)
+                       for name, uses in people.items() for a, d, text in uses[:2])
+        parts = [f"{name} ({', '.join(sorted(outlets[name]))})" for name in people]
+        found.append(Discrepancy(
+            _id("actor", office, nation, *sorted(people)), "actor", f"{UNIQUE_OFFICES[office]} of {nation}", claims,
+            f"The sources name different people as {nation} {UNIQUE_OFFICES[office]}: " + " vs ".join(parts)
+            + ". One office has one holder at a time."))
     return found

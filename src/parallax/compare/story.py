@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from ..link.dedup import reused_passages
 from ..link.entities import resolve
 from ..model import Article, Entity, QuoteFinding, QuoteVariant, Story
-from .discrepancies import find_discrepancies, number_conflicts, title_conflicts
+from .discrepancies import actor_conflicts, find_discrepancies, number_conflicts, title_conflicts
 from .events import happenings
 from .facts import build_facts, coverage, link_discrepancies
 from .framing import framing
@@ -126,6 +126,7 @@ def build_story(story_id: str, articles: Sequence[Article], duplicate_of: dict[s
     for a in articles:
         discrepancies.extend(check_article(a))
     discrepancies.extend(title_conflicts(entities, articles))
+    discrepancies.extend(actor_conflicts(entities, articles))
     timeline = build_timeline(articles, found, discrepancies)
     independent = independence(articles, duplicate_of)
     facts = build_facts(articles, found, timeline, entities, independent)
