@@ -199,17 +199,22 @@ def eval_(task: str, path: Path, gold_mentions: bool, relation: str | None):
     """
     import importlib
 
+    if relation and task != "claimdiff":
+        raise click.UsageError("--relation applies to claimdiff only")
     module, _ = EVALS[task]
     try:
         mod = importlib.import_module(module)
     except ModuleNotFoundError as exc:
         raise click.ClickException(f"the {task} evaluation is not built yet ({exc.name})") from exc
-    if gold_mentions:
-        lines, metrics = mod.evaluate(path, gold_mentions=True)
-    elif relation:
-        lines, metrics = mod.evaluate(path, relation=relation)
-    else:
-        lines, metrics = mod.evaluate(path)
+    try:
+        if gold_mentions:
+            lines, metrics = mod.evaluate(path, gold_mentions=True)
+        elif relation:
+            lines, metrics = mod.evaluate(path, relation=relation)
+        else:
+            lines, metrics = mod.evaluate(path)
+    except ParallaxError as exc:
+        raise click.ClickException(str(exc)) from exc
     for line in lines:
         click.echo(line)
     click.echo(json.dumps(metrics, sort_keys=True))

@@ -127,3 +127,19 @@ def test_real_train_file_is_recognised_under_another_name(tmp_path):
     renamed.write_bytes(_real("ClaimDiff-weak-train.json").read_bytes())
     lines, metrics = evaluate(renamed)
     assert metrics["cross_validated"]
+
+
+def test_cli_prints_the_scores_and_json_last(tmp_path):
+    from click.testing import CliRunner
+
+    from parallax.cli import main
+
+    path = _write(tmp_path, "pairs.json", WEAK)
+    result = CliRunner().invoke(main, ["eval", "claimdiff", str(path), "--relation", "weaken"])
+    assert result.exit_code == 0, result.output
+    last = json.loads(result.output.strip().splitlines()[-1])
+    assert last["relation"] == "weaken" and last["f1"] == 1.0 and last["n"] == 3
+    result = CliRunner().invoke(main, ["eval", "claimdiff", str(path)])
+    assert result.exit_code != 0 and "--relation" in result.output
+    result = CliRunner().invoke(main, ["eval", "quotes", str(path), "--relation", "weaken"])
+    assert result.exit_code != 0 and "claimdiff only" in result.output
