@@ -127,14 +127,56 @@ def _speaker_with_apposition(text: str, lo: int, toks: list[tuple[int, int, str]
     return (head[0], toks[i][0] if pair != "(" else toks[i][1])
 
 
+_DAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)"
+_TIME_TAIL = re.compile(
+    r"\s+(?:(?:on|late|early|last|this)\s+)?" + _DAYS + r"(?:\s+(?:night|morning|afternoon|evening))?"
+    r"(?:\s+(?:also|again|later))?\s*$|\s+(?:twice|again|already|often|also|finally)\s*$"
+)
+# Lowercase words that can end a speaker noun phrase besides role words.
+_HEAD_NOUNS = frozenset(
+    """campaign poll polls survey surveys report study statement group party court board panel
+    network newspaper paper website analysis data people residents voters critics supporters
+    officials aides advisers advisors staff team aide committee memo letter ad book post
+    editorial article story organization administration government family friends allies
+    rivals opponents members leaders lawmakers delegates donors republicans democrats
+    conservatives liberals activists experts economists researchers observers pundits
+    strategists insiders scientists students workers""".split()
+)
+
+
+def _plausible_head(w: str) -> bool:
+    """Whether ``w`` can end a speaker phrase: a name, a pronoun, a role or a person noun; not
+    an adjective or a verb left of a cue word used as a noun ("several negative comments")."""
+    lw = w.lower()
+    if not w.islower():
+        return True
+    if lw in lex.PRONOUNS or lw in lex.ROLE_HINTS or lw in _HEAD_NOUNS:
+        return True
+    if lw in _NOT_HEADS or "’" in lw or "'" in lw:
+        return False
+    return not lw.endswith(("ed", "ly", "ive", "ble", "ous", "ful", "ing", "est"))
+
+
+_NOT_HEADS = frozenset(
+    """now past new long soon ago today half several various negative positive early late
+    recent final whole other same own more less much two three four five six seven eight
+    nine ten dozen hundred thousand million""".split()
+)
+
+
 def _speaker_before(text: str, lo: int, pos: int, allow_apposition: bool = True) -> Span | None:
     """The speaker noun phrase ending just before ``pos`` (a cue), not reaching below ``lo``."""
+    t = _TIME_TAIL.search(text, lo, pos)
+    if t is not None and t.start() > lo:
+        pos = t.start()  # "Trump on Tuesday said" / "Clinton twice said"
     toks = _tokens(text, lo, pos)
     i = _skip_between(toks, len(toks) - 1)
     if i < 0:
         return None
     if allow_apposition and not toks[i][2][0].isalnum():
         return _speaker_with_apposition(text, lo, toks, i)
+    if not _plausible_head(toks[i][2]):
+        return None
     s, e, w = toks[i]
     lw = w.lower()
     if _pron(w):
