@@ -62,6 +62,15 @@ def clauses(text: str, s0: int, s1: int) -> list[tuple[int, int]]:
     return out
 
 
+def tidy(text: str) -> str:
+    """A clause cut from its sentence without the joiner it was cut at ("..., and")."""
+    words = text.strip(" ,;").split(" ")
+    while len(words) > 1 and words[-1].lower() in ("and", "or", "but", "while"):
+        words.pop()
+        words[-1] = words[-1].rstrip(",;")
+    return " ".join(words)
+
+
 @dataclass(frozen=True, slots=True)
 class Happening:
     article: str

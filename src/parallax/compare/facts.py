@@ -31,7 +31,7 @@ from dataclasses import dataclass, field, replace
 from ..model import Article, Discrepancy, Entity, Evidence, Fact, OutletCoverage, Slot, TimelineEntry
 from ..textutil import content_words, stem
 from .discrepancies import compatible_dates
-from .events import CALL, MEETING, Happening, clauses, date_value
+from .events import CALL, MEETING, Happening, clauses, date_value, tidy
 
 TIMEWORDS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
              "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
@@ -52,15 +52,6 @@ _NOT_UNITS = TIMEWORDS | {"of", "and", "or", "to", "in", "on", "at", "a", "the",
 
 
 DANGLING = {"and", "or", "but", "the", "a", "an", "of", "to", "in", "on", "at", "between", "with", "by", "for"}
-
-
-def tidy(text: str) -> str:
-    """A clause cut from its sentence without the joiner it was cut at ("..., and")."""
-    words = text.strip(" ,;").split(" ")
-    while len(words) > 1 and words[-1].lower() in ("and", "or", "but", "while"):
-        words.pop()
-        words[-1] = words[-1].rstrip(",;")
-    return " ".join(words)
 
 
 def outlet(a: Article) -> str:

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from ..model import Article, Discrepancy, Evidence, TimelineEntry
 from ..textutil import content_words, stem
 from .discrepancies import compatible_dates
-from .events import Happening, clauses, date_value
+from .events import Happening, clauses, date_value, tidy
 
 TIMEWORDS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
              "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
@@ -35,11 +35,23 @@ def _terms(text: str) -> set[str]:
 def build_timeline(articles: Sequence[Article], happenings: Sequence[Happening],
                    discrepancies: Sequence[Discrepancy]) -> list[TimelineEntry]:
     trigger_key = {(h.article, h.date.start): h.key for h in happenings if h.date}
-    disputed: dict[tuple[str, int], str] = {}
+    # a claim is a sentence; inside it, only the entry about the disputed thing is disputed:
+    # for a date, an entry with one of the disputed dates; for a place, the entry naming the
+    # happening whose place is disputed
+    disputed: dict[tuple[str, int], list[Discrepancy]] = {}
     for d in discrepancies:
         if d.kind in ("date", "place"):
             for c in d.claims:
-                disputed[(c.article, c.start)] = d.id
+                disputed.setdefault((c.article, c.start), []).append(d)
+
+    def dispute_of(article: str, sentence: tuple[int, int], date_v: str, clause: str) -> str | None:
+        for d in disputed.get((article, sentence[0]), ()):
+            if d.kind == "date" and any(compatible_dates(date_v, c.value) for c in d.claims
+                                        if c.value[:1].isdigit()):
+                return d.id
+            if d.kind == "place" and d.about.removeprefix("place of the ") in clause:
+                return d.id
+        return None
     statements = []  # (date, article, clause span, sentence span, key, terms)
     for a in articles:
         dl = (a.dateline.start, a.dateline.end) if a.dateline else None
@@ -81,10 +93,10 @@ def build_timeline(articles: Sequence[Article], happenings: Sequence[Happening],
         match["sources"].append(Evidence(a.id, clause[0], clause[1]))
         if len(v) > len(match["date"]):
             match["date"] = v  # keep the most precise compatible date
-        text = a.text[clause[0]:clause[1]]
+        text = tidy(a.text[clause[0]:clause[1]])
         if match["text"] is None or (len(text) < len(match["text"]) and len(text.split()) >= 5):
             match["text"] = text
-        d = disputed.get((a.id, sentence[0]))
+        d = dispute_of(a.id, sentence, v, text)
         if d:
             match["disputed"] = d
     out = [TimelineEntry(e["date"], e["text"], tuple(e["sources"]), bool(e["disputed"]), e["disputed"])
