@@ -164,3 +164,14 @@ def test_two_people_named_to_one_office_by_two_outlets_is_an_actor_conflict():
     c = "Valdorian Deputy Foreign Minister Pavel Orlov arrived in Oslo on Friday for the dam talks."
     s, _ = story(("a", "Nordic Wire", "2025-03-14", a), ("c", "Harbour Post", "2025-03-14", c))
     assert not [d for d in s.discrepancies if d.kind == "actor"]
+
+
+def test_only_the_timeline_entry_about_the_disputed_thing_is_disputed():
+    a = ("Technical talks were held on March 10 in Tallinn, and a meeting of the Lenna River Council "
+         "was held in Vienna on March 11.")
+    b = "The dam dispute went on after technical talks held on March 10 in Riga."
+    s, _ = story(("a", "Nordic Wire", "2025-03-14", a), ("b", "Harbour Post", "2025-03-14", b))
+    (place,) = [d for d in s.discrepancies if d.kind == "place"]
+    entries = {e.date: e for e in s.timeline}
+    assert entries["2025-03-10"].disputed and entries["2025-03-10"].discrepancy == place.id
+    assert not entries["2025-03-11"].disputed
