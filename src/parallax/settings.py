@@ -23,6 +23,7 @@ class Setting:
 SETTINGS: tuple[Setting, ...] = (
     Setting("workers", 1, "Processes that analyze articles in parallel (1 = in the main process)."),
     Setting("batch_size", 64, "Articles analyzed and stored per transaction."),
+    Setting("story_embeddings", False, "Add sentence embeddings (the bundled all-MiniLM-L6-v2 model) to story similarity; needs the `embed` extra and torch. Off: TF-IDF, names, years and dates only."),
     Setting("db", None, "Store used by `parallax ingest` (a path or sqlite:/// URL); default: news.db in the user data directory."),
 )
 
@@ -41,6 +42,12 @@ def _coerce(setting: Setting, value: Any, origin: str) -> Any:
     if setting.default is None or value is None:
         return value
     kind = type(setting.default)
+    if kind is bool and isinstance(value, str):  # bool("0") is True: read the words people write
+        low = value.strip().lower()
+        if low in ("1", "true", "yes", "on"):
+            return True
+        if low in ("0", "false", "no", "off", ""):
+            return False
     try:
         return kind(value)
     except (TypeError, ValueError):

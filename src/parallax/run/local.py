@@ -16,7 +16,8 @@ from ..analyze import Pipeline, default_pipeline
 from ..compare.story import build_story
 from ..ingest import read_paths, read_stdin
 from ..link.dedup import NearDuplicates
-from ..link.stories import StoryClusterer
+from ..link.stories import StoryClusterer, date_ordinal
+from ..link.story_features import MiniLMEmbedder
 from ..model import Article, Rejection, Story
 from ..store import SQLiteStore, open_store
 
@@ -80,13 +81,19 @@ def _unique_ids(articles: list[Article]) -> list[Article]:
 
 def analyze(inputs: Sequence[str | Path] | None = None, *, db: str | Path | SQLiteStore | None = None,
             stdin: bool = False, workers: int = 1, progress: Progress | None = None,
-            batch_size: int = 64) -> Result:
+            batch_size: int = 64, story_embeddings: bool | None = None) -> Result:
     """Analyze files, folders (recursively) and/or standard input; return articles, rejections
     and the stories they belong to.
 
     ``db``: a store path or URL to add to (default: a temporary store, gone after the run).
     Articles already in the store (same content hash) are not analyzed again.
+    ``story_embeddings``: add sentence embeddings to story similarity (needs the ``embed``
+    extra); None takes the ``story_embeddings`` setting.
     """
+    if story_embeddings is None:
+        from .. import settings
+
+        story_embeddings = bool(settings.load().get("story_embeddings"))
     tmp = None
     if db is None:
         tmp = tempfile.TemporaryDirectory(prefix="parallax-")
@@ -96,7 +103,8 @@ def analyze(inputs: Sequence[str | Path] | None = None, *, db: str | Path | SQLi
     else:
         store = open_store(db)
     try:
-        return _run(store, inputs or [], stdin, workers, progress or (lambda *a: None), batch_size)
+        return _run(store, inputs or [], stdin, workers, progress or (lambda *a: None), batch_size,
+                    story_embeddings)
     finally:
         if store is not db:
             store.close()
@@ -105,7 +113,7 @@ def analyze(inputs: Sequence[str | Path] | None = None, *, db: str | Path | SQLi
 
 
 def _run(store: SQLiteStore, inputs: Sequence[str | Path], stdin: bool, workers: int,
-         progress: Progress, batch_size: int) -> Result:
+         progress: Progress, batch_size: int, story_embeddings: bool = False) -> Result:
     result = Result()
     ingested: list[Article] = []
     sources: list[Iterable[Article | Rejection]] = [read_paths(inputs)] if inputs else []
@@ -148,32 +156,65 @@ def _run(store: SQLiteStore, inputs: Sequence[str | Path], stdin: bool, workers:
         done_a = analyzed.get(a.key) or stored.get(a.key)
         if done_a is not None:
             result.articles.append(done_a.evolve(id=a.id, path=a.path))
-    _link(store, result, progress)
+    _link(store, result, progress, story_embeddings)
     return result
 
 
-def _link(store: SQLiteStore, result: Result, progress: Progress) -> None:
+def _story_clusterer(store: SQLiteStore, new: Sequence[Article], embeddings: bool) -> StoryClusterer:
+    """The clusterer with the store's state around the new articles' dates: a run adds to the
+    stories, it does not re-cluster the store. A store written before story state was kept
+    (assignments but no state) is rebuilt from its articles once."""
+    embedder = MiniLMEmbedder() if embeddings else None
+    clusterer = StoryClusterer(embedder=embedder, **({} if embeddings else {"embed_weight": 0.0}))
+    if store.has_story_state():
+        days = [d for d in (date_ordinal(a.published) for a in new) if d is not None]
+        # an undated article may join any story: then every story is loaded
+        around = (min(days), max(days)) if days and len(days) == len(new) else None
+        state = store.load_story_state(around, window=clusterer.window_days)
+        return clusterer.load_state(**state)
+    assigned = store.story_of()
+    if assigned:
+        log.info("store %s has stories but no clustering state: rebuilding it once", store.path)
+        old = sorted(store.get_articles(assigned), key=lambda a: (a.published or "9999", a.id))
+        clusterer.partial_fit(old, known=assigned)
+        clusterer.events_.clear()  # nothing happened: the old assignments were replayed
+        return clusterer
+    return clusterer.fit([])
+
+
+def _link(store: SQLiteStore, result: Result, progress: Progress, embeddings: bool = False) -> None:
     if not result.articles:
         return
-    assigned = store.story_of()
-    # every stored article takes part, so that new ones can join old stories
-    everyone = {a.key: a for a in store.articles()}
-    for a in result.articles:
-        everyone[a.key] = a
-    ordered = sorted(everyone.values(), key=lambda a: (a.published or "9999", a.id))
-    clusterer = StoryClusterer().partial_fit(ordered, known=assigned)
-    dups = NearDuplicates().partial_fit(ordered)
-    result.duplicate_of = {k: v for k, v in dups.duplicate_of_.items()}
+    mine = {a.key: a for a in result.articles}
+    clusterer = _story_clusterer(store, list(mine.values()), embeddings)
+    fresh = sorted((a for k, a in mine.items() if k not in clusterer.story_of_),
+                   key=lambda a: (a.published or "9999", a.id))
+    clusterer.partial_fit(fresh)
+    state = clusterer.export_state()
+    story_of = clusterer.story_of_
+    touched = list(dict.fromkeys([story_of[a.key] for a in result.articles] + list(state["assigned"].values())))
+    # members of the touched stories: what the clusterer holds in memory, else the store
+    member_keys = clusterer.members_
+    missing = [sid for sid in touched if sid not in member_keys]
+    member_keys.update(store.story_members(missing))
+    need = [k for sid in touched for k in member_keys.get(sid, ()) if k not in mine]
+    by_key = {a.key: a for a in store.get_articles(need)}
+    by_key.update(mine)
     members: dict[str, list[Article]] = {}
-    for a in ordered:
-        members.setdefault(clusterer.story_of_[a.key], []).append(a)
-    touched = list(dict.fromkeys(clusterer.story_of_[a.key] for a in result.articles))
-    mine = {a.key for a in result.articles}
+    for sid in touched:
+        arts = [by_key[k] for k in member_keys.get(sid, ()) if k in by_key]
+        members[sid] = sorted(arts, key=lambda a: (a.published or "9999", a.id))
+    # a wire copy lands in its original's story, so near-duplicates are looked for there only
+    dups = NearDuplicates()
+    for sid in touched:
+        dups.partial_fit(members[sid])
+    result.duplicate_of = dict(dups.duplicate_of_)
     result.related = [a for sid in touched for a in members[sid] if a.key not in mine]
     stories = []
     for n, sid in enumerate(touched):
         stories.append(build_story(sid, members[sid], result.duplicate_of))
         progress("compare", n + 1, len(touched))
-    store.assign({k: v for k, v in clusterer.story_of_.items()},
-                 {s.id: s.title for s in stories}, clusterer.events_)
+    assignments = {a.key: story_of[a.key] for a in result.articles}
+    assignments.update(state["assigned"])
+    store.assign(assignments, {s.id: s.title for s in stories}, clusterer.events_, state=state)
     result.stories = sorted(stories, key=lambda s: (-len(s.articles), s.id))

