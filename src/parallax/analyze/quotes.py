@@ -157,6 +157,7 @@ def _plausible_head(w: str) -> bool:
     return not lw.endswith(("ed", "ly", "ive", "ble", "ous", "ful", "ing", "est"))
 
 
+_QUANTIFIERS = frozenset("several many some both few all most other his her their its our my your".split())
 _NOT_HEADS = frozenset(
     """now past new long soon ago today half several various negative positive early late
     recent final whole other same own more less much two three four five six seven eight
@@ -177,6 +178,8 @@ def _speaker_before(text: str, lo: int, pos: int, allow_apposition: bool = True)
         return _speaker_with_apposition(text, lo, toks, i)
     if not _plausible_head(toks[i][2]):
         return None
+    if i > 0 and toks[i - 1][2].lower() in _QUANTIFIERS and toks[i][2].islower() and not toks[i][2].endswith("s"):
+        return None  # "several angry comments": a cue word used as a noun
     s, e, w = toks[i]
     lw = w.lower()
     if _pron(w):
@@ -263,8 +266,12 @@ def _speaker_after(text: str, pos: int, hi: int) -> Span | None:
         k += 1
     if end is None:
         return None
-    # An apposition naming the role's holder: "the Secretary of State, Antony Blinken,".
+    # An apposition naming the role's holder: "the Secretary of State, Antony Blinken,", or
+    # describing the speaker: "Maria Olsen, the city engineer." (PolNeAR keeps it in the source).
     m = re.match(r",\s+((?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'-]*)(?=\s*[,.])", text[end:hi])
+    if m is None:
+        m = re.match(r",\s+((?:a|an|the|his|her|its|their|who|whose|former)\s[^,.;:\"“”\n]{2,90}?)(?=\s*(?:[.]\s|[.]$|$))",
+                     text[end:hi])
     if m:
         end = end + m.end(1)
     return (s, end)
@@ -459,8 +466,13 @@ def find_quotes(text: str, sentences: Sequence[Span], mentions: Sequence[Mention
                 continue
         # No attribution: a whole quoted statement stands as direct speech with no speaker;
         # a few words inside a sentence are taken as a scare quote.
-        starts_sentence = not _WORD.search(text[s_lo:seg.open])
-        if starts_sentence and len(_WORD.findall(text, seg.start, seg.end)) >= 5:
+        starts_sentence = not prefix_has_prose
+        prev = quotes[-1] if quotes else None
+        if starts_sentence and prev is not None and prev.speaker is not None and prev.end >= p_lo:
+            # "“We are ready,” Olsen said. “The work starts on Monday.”": the speaker goes on.
+            add(Quote(seg.start, seg.end, "direct", prev.cue, prev.speaker))
+            consumed = max(consumed, seg_end)
+        elif starts_sentence and len(_WORD.findall(text, seg.start, seg.end)) >= 5:
             add(Quote(seg.start, seg.end, "direct", None, None))
             consumed = max(consumed, seg_end)
 

@@ -12,6 +12,10 @@
 * **speaker accuracy**: over the gold attributions whose content was found (overlap) and
   that have a gold source, the share whose predicted speaker overlaps the gold source.
 
+Predicted quotes that share one cue span (a quote continued after its attribution) are
+scored as one attribution whose content is the union of theirs, as PolNeAR annotates a
+discontinuous content.
+
 Limits: where several annotators annotated one article the first annotation file (by name)
 is used. Discontinuous gold spans are scored as the union of their fragments. Gold
 "Discuss"/"Discard" annotations are ignored.
@@ -74,6 +78,30 @@ def read_brat(ann: str) -> list[GoldAttribution]:
                 getattr(g, role).extend(frags)
         if g.content:
             out.append(g)
+    return out
+
+
+@dataclass
+class _Predicted:
+    content: list[tuple[int, int]]
+    cue: tuple[int, int] | None
+    speaker: tuple[int, int] | None
+
+
+def _attributions(quotes) -> list[_Predicted]:
+    """Predicted quotes as attributions: quotes sharing one cue span (a quote continued after
+    its attribution, ``"A," she said. "B."``) are one attribution with a discontinuous
+    content, as PolNeAR annotates them."""
+    out: list[_Predicted] = []
+    by_cue: dict[tuple[int, int], _Predicted] = {}
+    for q in quotes:
+        if q.cue is not None and q.cue in by_cue:
+            by_cue[q.cue].content.append((q.start, q.end))
+            continue
+        p = _Predicted([(q.start, q.end)], q.cue, q.speaker)
+        out.append(p)
+        if q.cue is not None:
+            by_cue[q.cue] = p
     return out
 
 
@@ -179,12 +207,12 @@ def evaluate(path: str | Path, limit: int | None = None) -> tuple[list[str], dic
     for txt, ann in pairs:
         text = txt.read_text(encoding="utf-8")
         gold = read_brat(ann.read_text(encoding="utf-8"))
-        quotes = find_quotes(text, splitter.split(text), [])
+        quotes = _attributions(find_quotes(text, splitter.split(text), []))
         toks = _Tokens(text)
         for mode, exact in (("overlap", False), ("exact", True)):
             for role in ("content", "cue", "source"):
                 if role == "content":
-                    p_spans = [toks.of([(q.start, q.end)], exact) for q in quotes]
+                    p_spans = [toks.of(q.content, exact) for q in quotes]
                     g_spans = [toks.of(g.content, exact) for g in gold]
                 elif role == "cue":
                     p_spans = [toks.of([q.cue], exact) for q in quotes if q.cue]

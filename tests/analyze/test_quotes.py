@@ -1,0 +1,180 @@
+"""Quote extraction on small invented news sentences: direct, mixed and indirect quotes, their
+cue and speaker, odd quote marks, and passages that are not quotes at all."""
+
+import pytest
+
+from parallax.analyze.quote_marks import find_segments
+from parallax.analyze.quotes import QuoteStage, find_quotes
+from parallax.analyze.sentences import SentenceStage
+from parallax.model import Article, Mention
+
+_SPLIT = SentenceStage()
+
+
+def quotes(text, mentions=()):
+    """(content, kind, cue, speaker) of each quote found, as strings."""
+    out = []
+    for q in find_quotes(text, _SPLIT.split(text), list(mentions)):
+        out.append((
+            text[q.start:q.end],
+            q.kind,
+            text[q.cue[0]:q.cue[1]] if q.cue else None,
+            text[q.speaker[0]:q.speaker[1]] if q.speaker else None,
+        ))
+    return out
+
+
+def only(text, mentions=()):
+    found = quotes(text, mentions)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize("text,content,cue,speaker", [
+    # speaker after the quote
+    ("“We will not back down,” the mayor said.", "We will not back down,", "said", "the mayor"),
+    ('"The bridge is safe," said Maria Olsen, the city engineer.', "The bridge is safe,", "said",
+     "Maria Olsen, the city engineer"),
+    # speaker before, with a comma or a colon
+    ('Olsen said, "The bridge is safe for all traffic."', "The bridge is safe for all traffic.", "said", "Olsen"),
+    ("The minister reiterated: “Our position has not changed at all.”",
+     "Our position has not changed at all.", "reiterated", "The minister"),
+    # speaker in the middle: one quote per side of the attribution
+    ("“We are ready,” Olsen said. “The work starts on Monday.”", "We are ready,", "said", "Olsen"),
+    # guillemets and single marks
+    ("«Nous sommes prêts à parler», a déclaré le ministre. Petersen stressed: «The talks will go on.»",
+     "The talks will go on.", "stressed", "Petersen"),
+    ("‘There is no plan B for this town,’ the mayor insisted.", "There is no plan B for this town,",
+     "insisted", "the mayor"),
+    # two apostrophes as a double mark, as some archives write it
+    ("''The deal is dead,'' Mr. Hale said.", "The deal is dead,", "said", "Mr. Hale"),
+    # an organisation as speaker
+    ('"The airport will reopen next week," the Transport Ministry said.',
+     "The airport will reopen next week,", "said", "the Transport Ministry"),
+    # pronoun speaker and "he added"
+    ("“Nobody wants a war over fishing rights,” he added.", "Nobody wants a war over fishing rights,",
+     "added", "he"),
+])
+def test_direct_quotes(text, content, cue, speaker):
+    found = quotes(text)
+    assert (content, "direct", cue, speaker) in found, found
+
+
+def test_speaker_in_the_middle_keeps_both_halves():
+    text = "“We are ready,” Olsen said. “The work starts on Monday and ends in May.”"
+    found = quotes(text)
+    assert [f[0] for f in found] == ["We are ready,", "The work starts on Monday and ends in May."]
+    assert found[0][3] == "Olsen"
+
+
+def test_glued_closing_mark_ends_the_quote_at_the_speaker():
+    text = "“We will never accept troops on our border near UkraineBlinken stressed after the talks."
+    content, kind, cue, speaker = only(text)
+    assert content.endswith("near Ukraine")
+    assert (cue, speaker) == ("stressed", "Blinken")
+
+
+def test_glued_curly_closing_mark():
+    text = "“There is no threat to anyone in this,”Lavrov stressed on Friday."
+    content, kind, cue, speaker = only(text)
+    assert content == "There is no threat to anyone in this,"
+    assert (cue, speaker) == ("stressed", "Lavrov")
+
+
+def test_unclosed_mark_does_not_swallow_the_article():
+    text = ("The mayor said: “We will rebuild the bridge by spring.\n"
+            "Traffic was diverted through the old town on Tuesday.\n"
+            "Officials said the cost was not yet known.")
+    found = quotes(text)
+    assert found[0][:2] == ("We will rebuild the bridge by spring.", "direct")
+    assert found[0][3] == "The mayor"
+    assert ("the cost was not yet known", "indirect", "said", "Officials") in found
+
+
+def test_quote_over_two_paragraphs_is_one_quote():
+    text = ("“The first phase is finished,” the engineer said. “We start the second phase in May.\n"
+            "“After that, the road will be open to lorries again.”")
+    found = quotes(text)
+    assert len(found) == 2
+    assert found[1][0].startswith("We start the second phase")
+    assert found[1][0].endswith("lorries again.")
+
+
+@pytest.mark.parametrize("text,content,cue,speaker", [
+    ("According to him, the talks will resume next month in Vienna.",
+     "the talks will resume next month in Vienna", "According to", "him"),
+    ("The talks will resume next month in Vienna, according to the foreign ministry.",
+     "The talks will resume next month in Vienna", "according to", "the foreign ministry"),
+    ("The police said that two men had been arrested near the station.",
+     "that two men had been arrested near the station", "said", "The police"),
+    ("Two men were arrested near the station, the police said.",
+     "Two men were arrested near the station", "said", "the police"),
+    ("Lindqvist believes the vote will be delayed until the autumn.",
+     "the vote will be delayed until the autumn", "believes", "Lindqvist"),
+    ("Anna Berg, a nurse at the city hospital, said the ward had been closed for a week.",
+     "the ward had been closed for a week", "said", "Anna Berg, a nurse at the city hospital"),
+])
+def test_indirect_quotes(text, content, cue, speaker):
+    assert only(text) == (content, "indirect", cue, speaker)
+
+
+def test_two_attributions_in_one_sentence():
+    text = ("While the mayor said the bridge would reopen in May, the engineers insisted that "
+            "repairs would take the whole summer.")
+    found = quotes(text)
+    assert ("the bridge would reopen in May", "indirect", "said", "the mayor") in found
+    assert ("that repairs would take the whole summer", "indirect", "insisted", "the engineers") in found
+
+
+def test_nested_speech_stays_inside_the_outer_content():
+    text = "Olsen said her neighbours think the new road is far too noisy."
+    assert only(text) == ("her neighbours think the new road is far too noisy", "indirect", "said", "Olsen")
+
+
+def test_mixed_quote_is_one_quote():
+    text = "The minister said that the proposal was “a step in the right direction” for both sides."
+    content, kind, cue, speaker = only(text)
+    assert kind == "mixed"
+    assert content.startswith("that the proposal was")
+    assert "a step in the right direction" in content
+    assert (cue, speaker) == ("said", "The minister")
+
+
+def test_colon_line_names_its_speaker():
+    assert only("Olsen: The bridge will reopen in May") == (
+        "The bridge will reopen in May", "indirect", ":", "Olsen")
+
+
+@pytest.mark.parametrize("text", [
+    # scare quotes around a term
+    "The so-called “peace dividend” never arrived in the region.",
+    "Critics call the plan a “giveaway” to developers.",
+    # a title in quotes
+    "She starred in “The Long Night” before moving to Berlin.",
+    "The council discussed the report “Water for All” on Monday.",
+    # no reporting at all
+    "The bridge was closed for repairs on Tuesday.",
+    # a cue word used as a noun
+    "His several angry comments about the budget were widely shared.",
+])
+def test_not_quotes(text):
+    assert quotes(text) == []
+
+
+def test_mentions_widen_the_speaker_to_the_whole_name():
+    text = "“The deal is done,” Sergey Lavrov said."
+    m = Mention(start=text.index("Sergey"), end=text.index(" said"), label="PERSON")
+    assert only(text, [m])[3] == "Sergey Lavrov"
+
+
+def test_unbalanced_marks_never_raise():
+    for text in ["”", "“", '"', "“ ”", "He said: “", "”Hello“ she said", "'' '' ''", "«»‹›"]:
+        find_quotes(text, [], [])
+        find_segments(text)
+
+
+def test_stage_adds_quotes_to_articles():
+    text = "“We are ready for talks,” the envoy said."
+    art = Article(id="a", text=text, sentences=tuple(_SPLIT.split(text)))
+    (out,) = QuoteStage().process_batch([art])
+    assert len(out.quotes) == 1 and out.quotes[0].kind == "direct"
