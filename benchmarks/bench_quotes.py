@@ -1,0 +1,64 @@
+"""Speed of the quote stage (quote-mark pairing, attribution rules) in articles per second on
+one core. Input: the PolNeAR dev texts read at run time, else the seed articles. Sentence
+splitting and entity tagging run first and are not timed. Last line is JSON."""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+
+from parallax.analyze.quotes import QuoteStage
+from parallax.model import Article
+
+SHARED = Path(__file__).resolve().parents[1] / ".." / "shared"
+
+
+def _articles() -> tuple[str, list[Article]]:
+    from parallax.analyze.sentences import SentenceStage
+
+    folder = SHARED / "data" / "polnear" / "dev" / "text"
+    paths = sorted(folder.glob("*.txt")) if folder.is_dir() else []
+    source = str(folder)
+    if not paths:
+        paths = sorted((SHARED / "seeds").glob("*.txt"))
+        source = str(SHARED / "seeds")
+    sp = SentenceStage()
+    arts = []
+    for p in paths:
+        text = p.read_text(encoding="utf-8")
+        arts.append(Article(id=p.stem, text=text, sentences=tuple(sp.split(text))))
+    try:  # entity mentions widen speakers; tagging them is not part of the rate
+        from parallax.analyze.entities import EntityStage
+
+        arts = list(EntityStage().pipe(arts))
+    except Exception as exc:  # the quote stage runs without mentions all the same
+        print(f"entity stage unavailable ({exc}); timing without mentions", file=sys.stderr)
+    return source, arts
+
+
+def main() -> dict:
+    source, arts = _articles()
+    if not arts:
+        print("no input found under ../shared; nothing to measure", file=sys.stderr)
+        return {}
+    stage = QuoteStage()
+    rounds = 3  # a few passes so that the figure is not dominated by timer resolution
+    t0 = time.process_time()
+    for _ in range(rounds):
+        out = list(stage.pipe(arts))
+    cpu = (time.process_time() - t0) / rounds
+    quotes = sum(len(a.quotes) for a in out)
+    words = sum(len(a.text.split()) for a in arts)
+    result = {"benchmark": "quotes", "input": source, "articles": len(arts), "words": words,
+              "quotes": quotes, "cpu_seconds": round(cpu, 3),
+              "articles_per_second_per_core": round(len(arts) / cpu, 1) if cpu else None}
+    print(f"quote stage: {len(arts)} articles ({words} words) in {cpu:.2f} s CPU = "
+          f"{result['articles_per_second_per_core']} articles/s per core, {quotes} quotes")
+    print(json.dumps(result))
+    return result
+
+
+if __name__ == "__main__":
+    main()
