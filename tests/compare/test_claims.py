@@ -19,6 +19,7 @@ from parallax.compare.claims import FEATURES, KINDS, ClaimRelation, features, pr
      "contradicts"),
     ("The senate approved the harbour budget on Tuesday.", "The senate approved the harbour budget on Wednesday.",
      "contradicts"),
+    ("The two envoys met in Geneva on Friday.", "The two envoys met in Vienna on Friday.", "contradicts"),
     # negation and opposite words
     ("The treaty was signed by both delegations.", "The treaty was not signed by both delegations.", "contradicts"),
     ("Unemployment rose sharply in the northern regions last year.",
@@ -35,6 +36,11 @@ from parallax.compare.claims import FEATURES, KINDS, ClaimRelation, features, pr
     ("The ministers met in Oslo to discuss the dam.",
      "The ministers met in Oslo to discuss the dam, the river commission and the fishing quotas for next season.",
      "adds"),
+    ("The two envoys met in Geneva on Friday.", "The two envoys met in Geneva on Friday after talks in Vienna.",
+     "adds"),
+    # the same number written two ways
+    ("Two people were hurt in the blast.", "2 people were hurt in the blast.", "same"),
+    ("Over 1,000 people marched through the city.", "About 1000 people marched through the city.", "same"),
     # nothing in common
     ("The central bank raised interest rates again.", "A football match ended in a draw in the rain.", "unrelated"),
 ])
@@ -60,6 +66,17 @@ def test_attribution_is_not_a_conflict():
     r = relate("The negotiations were useful and frank.",
                "According to the ministry, the negotiations were useful and frank.")
     assert r.kind == "same" and "the ministry" in r.why
+
+
+def test_the_source_is_named_from_the_words_before_the_verb():
+    r = relate("The negotiations were useful and frank.",
+               "The negotiations were useful and frank, foreign minister Ivan Petrov said.")
+    assert r.kind == "same" and "foreign minister Ivan Petrov" in r.why
+
+
+def test_a_different_place_names_both():
+    r = relate("The two envoys met in Geneva on Friday.", "The two envoys met in Vienna on Friday.")
+    assert "Vienna vs Geneva" in r.why
 
 
 def test_attributed_and_with_a_place_added_is_an_addition():

@@ -211,6 +211,18 @@ def _weekdays(text: str) -> set[str]:
     return {w for w in words(text) if w in WEEKDAYS}
 
 
+def _numbers(text: str) -> set[str]:
+    """The numbers a claim gives, digits or words ("two" is "2"), without thousands commas."""
+    found = {m.group().replace(",", "") for m in re.finditer(r"\d(?:[\d,.]*\d)?", text)}
+    return found | {NUMBER_WORDS[w] for w in words(text) if w in NUMBER_WORDS}
+
+
+def _places(text: str) -> dict[str, str]:
+    """{folded place: place} for names after "in", "at", "near" … ("met in Geneva")."""
+    return {fold(phrase): phrase for start, _, phrase in name_phrases(text)
+            if PREPOSITION_PLACE.search(fold(text[:start])) and fold(phrase) not in {*MONTHS, *WEEKDAYS}}
+
+
 def _added_detail(a: str, b: str) -> tuple[str, str] | None:
     """The first detail B has and A lacks, as (type, text): a place, a date, a number or a name."""
     fa = fold(a)
@@ -224,8 +236,9 @@ def _added_detail(a: str, b: str) -> tuple[str, str] | None:
             return "precision", f"{month.capitalize()} {min(extra, key=int)}"
     for w in _weekdays(b) - _weekdays(a):
         return "date", w.capitalize()
+    known = _numbers(a)
     for m in re.finditer(r"\d(?:[\d,.]*\d)?", b):
-        if not re.search(rf"(?<![\d,.]){re.escape(m.group())}(?![\d])", a):
+        if m.group().replace(",", "") not in known:
             return "number", m.group()
     for start, _, phrase in name_phrases(b):
         if fold(phrase) in fa or any(fold(p) in fa for p in phrase.split()) or fold(phrase) in {*MONTHS, *WEEKDAYS}:
@@ -244,14 +257,18 @@ def _one_sided(rx: re.Pattern, fa: str, fb: str) -> str | None:
 
 
 def _source(text: str) -> str | None:
-    """Who the claim is attributed to: the words after "according to", else the name nearest the
-    attribution verb, else "a source"."""
+    """Who the claim is attributed to: the words after "according to", else the few words before
+    the attribution verb back to a comma ("…, foreign minister Ivan Petrov said"), else the name
+    nearest the verb, else "a source". Limits: no parser, so a long subject gives "a source"."""
     m = SOURCE.search(fold(text))
     if not m:
         return None
     after = re.match(r"according to\s+((?:[\w'’.-]+\s*){1,5}?)(?=[,;:]|$)", fold(text)[m.start():])
     if after:
         return text[m.start() + after.start(1):m.start() + after.end(1)].strip()
+    before = re.split(r"[,;:—\"“”]", text[:m.start()])[-1].strip()
+    if before and len(before.split()) <= 5:
+        return before[0].lower() + before[1:] if before.split()[0].lower() in {"the", "police"} else before
     names = name_phrases(text)
     if names:
         return min(names, key=lambda n: min(abs(n[0] - m.end()), abs(n[1] - m.start())))[2]
@@ -298,6 +315,12 @@ def relate(claim_a: str, claim_b: str, models: dict | None = None) -> ClaimRelat
         if overlap >= 0.5 and len(wa) == 1 and len(wb) == 1 and wa != wb:
             return rel("contradicts", f"B gives a different day ({next(iter(wb)).capitalize()} vs "
                                       f"{next(iter(wa)).capitalize()}) for the same event.")
+        pa, pb = _places(a), _places(b)
+        place_words = {stem(w) for p in (*pa, *pb) for w in words(p)}
+        rest = len(shared - place_words) / max(1, min(len(ta - place_words), len(tb - place_words)))
+        if pa and pb and not pa.keys() & pb.keys() and not place_words & shared and rest >= 0.6:
+            return rel("contradicts", f"B gives a different place ({', '.join(pb.values())} vs "
+                                      f"{', '.join(pa.values())}) for the same event.")
     if overlap >= 0.5:
         for x, y in ANTONYMS:
             for left, right in ((x, y), (y, x)):
