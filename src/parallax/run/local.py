@@ -16,7 +16,7 @@ from ..analyze import Pipeline, default_pipeline
 from ..compare.story import build_story
 from ..ingest import read_paths, read_stdin
 from ..link.dedup import NearDuplicates
-from ..link.stories import StoryClusterer, date_ordinal
+from ..link.stories import TUNED, TUNED_EMBED, StoryClusterer, date_ordinal
 from ..link.story_features import MiniLMEmbedder
 from ..model import Article, Rejection, Story
 from ..store import SQLiteStore, open_store
@@ -165,7 +165,7 @@ def _story_clusterer(store: SQLiteStore, new: Sequence[Article], embeddings: boo
     stories, it does not re-cluster the store. A store written before story state was kept
     (assignments but no state) is rebuilt from its articles once."""
     embedder = MiniLMEmbedder() if embeddings else None
-    clusterer = StoryClusterer(embedder=embedder, **({} if embeddings else {"embed_weight": 0.0}))
+    clusterer = StoryClusterer(embedder=embedder, **(TUNED_EMBED if embeddings else TUNED))
     if store.has_story_state():
         days = [d for d in (date_ordinal(a.published) for a in new) if d is not None]
         # an undated article may join any story: then every story is loaded
