@@ -113,6 +113,11 @@ def test_quote_over_two_paragraphs_is_one_quote():
      "the vote will be delayed until the autumn", "believes", "Lindqvist"),
     ("Anna Berg, a nurse at the city hospital, said the ward had been closed for a week.",
      "the ward had been closed for a week", "said", "Anna Berg, a nurse at the city hospital"),
+    # an opening phrase before the speaker is not reported content
+    ("On the same day, the mayor said that the bridge would stay closed until May.",
+     "that the bridge would stay closed until May", "said", "the mayor"),
+    ("Earlier, city spokeswoman Ida Holm said that on Monday the council would vote again.",
+     "that on Monday the council would vote again", "said", "city spokeswoman Ida Holm"),
 ])
 def test_indirect_quotes(text, content, cue, speaker):
     assert only(text) == (content, "indirect", cue, speaker)

@@ -613,7 +613,7 @@ def _indirect(text: str, lo: int, hi: int) -> Quote | None:
             if re.match(_TAIL_FOLLOW, text[cue.end():hi]):
                 c_end = _trim_end(text, lo, sp[0])
                 return Quote(_trim_start(text, lo, c_end), c_end, "indirect", cue.span(), sp)
-            continue
+            # else an opening phrase: "On the same day, Blinken said that ..."
         as_m = re.match(r"\s*As\s*$", head)
         if as_m:
             after = re.match(r"\s*,\s*", text[cue.end():hi])
@@ -626,7 +626,7 @@ def _indirect(text: str, lo: int, hi: int) -> Quote | None:
             pass
         start = _content_after_cue(text, cue, hi)
         follow = text[start:end]
-        if re.match(r"(?:this|it|so|that)\b\s*(?:$|[.,;]|in|on|at|to|after|during|with)\b", follow):
+        if re.match(r"(?:(?:this|it|so)\b\s*(?:$|[.,;]|in|on|at|to|after|during|with)\b|that\s*(?:$|[.,;]))", follow):
             continue
         if len(_WORD.findall(follow)) < 3:
             continue
