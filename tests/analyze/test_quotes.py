@@ -183,3 +183,29 @@ def test_stage_adds_quotes_to_articles():
     art = Article(id="a", text=text, sentences=tuple(_SPLIT.split(text)))
     (out,) = QuoteStage().process_batch([art])
     assert len(out.quotes) == 1 and out.quotes[0].kind == "direct"
+
+
+def test_participle_after_a_trailing_attribution_is_a_second_quote():
+    text = ("The talks helped both sides understand each other, the envoy said, adding that a "
+            "written answer would follow next week.")
+    assert quotes(text) == [
+        ("The talks helped both sides understand each other", "indirect", "said", "the envoy"),
+        ("that a written answer would follow next week", "indirect", "adding", "the envoy"),
+    ]
+
+
+def test_time_of_saying_is_not_content():
+    assert only("Lavrov said on Friday his meeting with the envoy went well.")[0] == (
+        "his meeting with the envoy went well")
+
+
+def test_statement_under_a_caption_line():
+    text = ("The minister spoke after the vote.\n\nAntonia Berg, Finance Minister.\n\n"
+            "We will not raise taxes this year. Our budget is balanced.\n\nPrices rose in May.")
+    assert only(text) == ("We will not raise taxes this year. Our budget is balanced", "direct", None,
+                          "Antonia Berg")
+
+
+def test_caption_needs_a_first_person_statement():
+    text = "Antonia Berg, Finance Minister.\n\nThe budget was approved by parliament on Monday."
+    assert quotes(text) == []

@@ -299,6 +299,11 @@ def _content_after_cue(text: str, cue: re.Match | Span, hi: int) -> int:
                      r"supporters|voters|journalists|an?)\s+){1,5}?(?=that\b|[,:]|[a-z])", text[p:hi])
         if m:
             p += m.end()
+    # "said on Friday his meeting ...": the time of saying is not what was said.
+    t = re.match(r"\s+(?:(?:on|late|early|last)\s+)?" + _DAYS + r"(?:\s+(?:night|morning|afternoon|evening))?"
+                 r"(?=\s*,?\s+(?:that\b|[a-z]+\b|[A-Z]))", text[p:hi])
+    if t:
+        p += t.end()
     return _trim_start(text, p, hi)
 
 
@@ -476,6 +481,9 @@ def find_quotes(text: str, sentences: Sequence[Span], mentions: Sequence[Mention
             add(Quote(seg.start, seg.end, "direct", None, None))
             consumed = max(consumed, seg_end)
 
+    for q in _captioned(text):
+        if not any(o.start < q.end and q.start < o.end for o in quotes):
+            add(Quote(q.start, q.end, q.kind, q.cue, _widen(q.speaker, mentions)))
     covered = sorted([(q.start, q.end) for q in quotes] + [q.cue for q in quotes if q.cue] + [
         q.speaker for q in quotes if q.speaker
     ])
@@ -485,6 +493,32 @@ def find_quotes(text: str, sentences: Sequence[Span], mentions: Sequence[Mention
                 add(Quote(q.start, q.end, q.kind, q.cue, _widen(q.speaker, mentions)))
     quotes.sort(key=lambda q: q.start)
     return quotes
+
+
+_CAPTION = re.compile(
+    r"[ \t]*((?:[A-Z][\w’'.-]+\s+){1,3}[A-Z][\w’'-]+)(?:,\s+[^\n.!?]{2,60})?\.?[ \t]*$"
+)
+_FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|my|My|me|us)\b")
+
+
+def _captioned(text: str) -> list[Quote]:
+    """A statement set off under a caption line naming its speaker, as web pages lay out
+    pull quotes: ``Antonia Berg, Finance Minister`` then a first-person paragraph with no
+    quote marks. Limits: only a caption of two to four capitalised words (plus an optional
+    role after a comma) directly above the paragraph, and the paragraph must speak in the
+    first person; an unmarked quote laid out any other way is not found."""
+    out = []
+    paras = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
+    for (a0, a1), (b0, b1) in zip(paras, paras[1:]):
+        c = _CAPTION.match(text, a0, a1)
+        if c is None or _CUE.search(text, a0, a1):
+            continue
+        body = text[b0:b1]
+        if re.search(r"[\"“”«»]", body) or not _FIRST_PERSON.search(body) or len(_WORD.findall(body)) < 6:
+            continue
+        start = _trim_start(text, b0, b1)
+        out.append(Quote(start, _trim_end(text, start, b1), "direct", None, c.span(1)))
+    return out
 
 
 def _free_pieces(text: str, lo: int, hi: int, covered: list[Span]) -> list[Span]:
@@ -525,6 +559,17 @@ def _indirect_all(text: str, lo: int, hi: int, depth: int = 0) -> list[Quote]:
         return []
     out = [q]
     if depth > 6:
+        return out
+    if q.cue is not None and q.speaker is not None and q.end <= q.speaker[0]:
+        # "A, the diplomat said, adding that B": the participle reports B by the same speaker.
+        after = max(q.cue[1], q.speaker[1])
+        m = re.match(r"\s*,\s*(?:and\s+)?", text[after:hi])
+        cue = _CUE.match(text, after + m.end()) if m else None
+        if cue is not None and cue.group().endswith("ing"):
+            start = _content_after_cue(text, cue, hi)
+            end = _trim_end(text, start, hi)
+            if len(_WORD.findall(text, start, end)) >= 3:
+                out.append(Quote(start, end, "indirect", cue.span(), q.speaker))
         return out
     for cue in _CUE.finditer(text, q.start, q.end):
         sp = _speaker_before(text, q.start, cue.start())
