@@ -94,7 +94,7 @@ DATE = re.compile(rf"\b(?:(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\b
 NUMBER_WORDS = {w: str(i) for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
     "seventeen eighteen nineteen twenty".split())}
-COUNT = re.compile(r"\b(\d[\d,]*(?:\.\d+)?|" + "|".join(NUMBER_WORDS) + r")\s+(?:(?:more|other|new|of|the|"
+COUNT = re.compile(r"\b(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|" + "|".join(NUMBER_WORDS) + r")\s+(?:(?:more|other|new|of|the|"
                    r"[a-z]+-?(?:ed|ing|ian|ese|ish))\s+)?([a-z]+)")
 NOT_UNITS = set(MONTHS) | set(WEEKDAYS) | {"and", "or", "to", "in", "on", "at", "of", "the", "a", "percent", "per",
                                           "am", "pm", "p", "a.m", "st", "nd", "rd", "th"}
@@ -183,7 +183,8 @@ def _counts(text: str) -> dict[str, set[str]]:
     """{counted word (stemmed): {numbers}}, e.g. "40 people" -> {"people": {"40"}}. Dates and
     years are left out: "21 January" counts no Januaries."""
     out: dict[str, set[str]] = {}
-    for m in COUNT.finditer(fold(text)):
+    plain = YEAR.sub(" ", DATE.sub(" ", fold(text)))
+    for m in COUNT.finditer(plain):
         unit = m.group(2)
         if unit in NOT_UNITS or len(unit) < 3:
             continue
@@ -295,24 +296,30 @@ def relate(claim_a: str, claim_b: str, models: dict | None = None) -> ClaimRelat
         return ClaimRelation(kind, round(p_up, 4), round(p_down, 4), round(overlap, 3), why, guess)
 
     about = ", ".join(sorted(shared)[:4])
-    if overlap >= 0.3:
+    # Dates and days are what a conflict is about, not evidence that the claims tell the same event.
+    calendar = {stem(w) for w in (*MONTHS, *WEEKDAYS)}
+    core = len(shared - calendar) / max(1, min(len(ta - calendar), len(tb - calendar)))
+    if core >= 0.3:
         ca, cb = _counts(a), _counts(b)
         for unit in sorted(ca.keys() & cb.keys()):
             if not ca[unit] & cb[unit]:
                 return rel("contradicts", f"B gives a different number ({', '.join(sorted(cb[unit]))} vs "
                                           f"{', '.join(sorted(ca[unit]))}) for the same quantity ({unit}).")
+    if core >= 0.5:
+        # Only one date on each side: with several, which of them belongs to the event is unknown.
         da, db = _dates(a), _dates(b)
-        for month in sorted(da.keys() & db.keys()):
-            xa, xb = da[month] - {""}, db[month] - {""}
-            if xa and xb and not xa & xb:
-                return rel("contradicts", f"B gives a different date ({month.capitalize()} {', '.join(sorted(xb))} "
-                                          f"vs {month.capitalize()} {', '.join(sorted(xa))}) for the same event.")
+        xa = {(m, d) for m, days in da.items() for d in days if d}
+        xb = {(m, d) for m, days in db.items() for d in days if d}
+        if len(xa) == 1 and len(xb) == 1 and xa != xb:
+            (ma, day_a), (mb, day_b) = next(iter(xa)), next(iter(xb))
+            return rel("contradicts", f"B gives a different date ({mb.capitalize()} {day_b} vs "
+                                      f"{ma.capitalize()} {day_a}) for the same event.")
         ya, yb = set(YEAR.findall(a)), set(YEAR.findall(b))
-        if overlap >= 0.6 and len(ya) == 1 and len(yb) == 1 and ya != yb:
+        if core >= 0.6 and len(ya) == 1 and len(yb) == 1 and ya != yb:
             return rel("contradicts", f"B gives a different year ({next(iter(yb))} vs {next(iter(ya))}) for the "
                                       "same event.")
         wa, wb = _weekdays(a), _weekdays(b)
-        if overlap >= 0.5 and len(wa) == 1 and len(wb) == 1 and wa != wb:
+        if len(wa) == 1 and len(wb) == 1 and wa != wb:
             return rel("contradicts", f"B gives a different day ({next(iter(wb)).capitalize()} vs "
                                       f"{next(iter(wa)).capitalize()}) for the same event.")
         pa, pb = _places(a), _places(b)
@@ -327,14 +334,18 @@ def relate(claim_a: str, claim_b: str, models: dict | None = None) -> ClaimRelat
                 if re.search(rf"\b{left}\b", fa) and re.search(rf"\b{right}\b", fb) \
                         and not re.search(rf"\b{right}\b", fa) and not re.search(rf"\b{left}\b", fb):
                     return rel("contradicts", f"B says \"{right}\" where A says \"{left}\" about {about}.")
-    if overlap >= 0.3:
+    # A denial or a negation is about the other claim only when the two say nearly the same
+    # thing: measured against the longer claim, so a short headline cannot stand for a long one.
+    mutual = len(shared) / max(1, len(ta), len(tb))
+    if overlap >= 0.3 and mutual >= 0.4:
         denier = _one_sided(DENIAL, fa, fb)
         if denier:
             return rel("weakens", f"{denier} reports a denial or rejection of what the other states about {about}.")
-    if overlap >= 0.6:
+    if overlap >= 0.6 and mutual >= 0.5:
         negator = _one_sided(NEGATION, fa, fb)
         if negator:
             return rel("contradicts", f"{negator} negates what the other states about {about}.")
+    if overlap >= 0.6:
         hedger = _one_sided(HEDGE, fa, fb)
         if hedger:
             cue = HEDGE.search(fb if hedger == "B" else fa).group()
