@@ -172,3 +172,9 @@ def test_training_learns_a_cue_it_is_shown():
 ])
 def test_not_a_conflict(a, b):
     assert relate(a, b).kind not in ("contradicts", "weakens") or relate(a, b).guess
+
+
+def test_words_that_begin_like_months_are_not_dates():
+    r = relate("The ministers discussed the plan for the harbour.",
+               "The ministers discussed the separate market plan for the harbour.")
+    assert "March" not in r.why and "September" not in r.why
