@@ -17,7 +17,7 @@ from ..compare.story import build_story
 from ..ingest import read_paths, read_stdin
 from ..link.dedup import NearDuplicates
 from ..link.stories import TUNED, TUNED_EMBED, StoryClusterer, date_ordinal
-from ..link.story_features import MiniLMEmbedder
+from ..link.story_features import MiniLMEmbedder, content_terms, name_terms
 from ..model import Article, Rejection, Story
 from ..store import SQLiteStore, open_store
 
@@ -170,7 +170,10 @@ def _story_clusterer(store: SQLiteStore, new: Sequence[Article], embeddings: boo
         days = [d for d in (date_ordinal(a.published) for a in new) if d is not None]
         # an undated article may join any story: then every story is loaded
         around = (min(days), max(days)) if days and len(days) == len(new) else None
-        state = store.load_story_state(around, window=clusterer.window_days)
+        # only what the new articles need: their terms' frequencies, the stories near them
+        terms = {"t:" + t for a in new for t in content_terms(a)} | {"n:" + n for a in new for n in name_terms(a)}
+        state = store.load_story_state(around, window=clusterer.window_days, keys=[a.key for a in new], terms=terms,
+                                       limit=clusterer.max_scored * max(1, len(new)))
         return clusterer.load_state(**state)
     assigned = store.story_of()
     if assigned:

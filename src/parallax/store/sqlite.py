@@ -62,6 +62,17 @@ MIGRATIONS: list[tuple[str, str]] = [
         CREATE TABLE story_meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
         """,
     ),
+    (
+        # The clusterer's inverted index (term or name -> stories), so that a run loads only
+        # the stories a new article may join, not every story of its weeks.
+        "0003_story_index",
+        """
+        CREATE TABLE story_index (
+            key TEXT NOT NULL, story_id TEXT NOT NULL, last INTEGER, PRIMARY KEY (key, story_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX story_index_story ON story_index(story_id);
+        """,
+    ),
 ]
 
 
@@ -235,28 +246,64 @@ class SQLiteStore:
              for sid, d in state["stories"].items()],
         )
         self.db.executemany("DELETE FROM story_state WHERE story_id = ?", [(sid,) for sid in state["removed"]])
+        self.db.executemany("DELETE FROM story_index WHERE story_id = ?", [(sid,) for sid in state["removed"]])
+        self.db.executemany(
+            "INSERT INTO story_index(key, story_id, last) VALUES (?, ?, ?) "
+            "ON CONFLICT(key, story_id) DO UPDATE SET last = excluded.last",
+            [(k, sid, d.get("last")) for sid, d in state["stories"].items() for k in d.get("keys", ())],
+        )
 
     def has_story_state(self) -> bool:
         return self.db.execute("SELECT 1 FROM story_meta LIMIT 1").fetchone() is not None
 
-    def load_story_state(self, around: tuple[int, int] | None = None, window: int = 0) -> dict:
+    def load_story_state(self, around: tuple[int, int] | None = None, window: int = 0,
+                         keys: Iterable[str] | None = None, terms: Iterable[str] | None = None,
+                         limit: int = 200) -> dict:
         """The clusterer's persisted state, as ``StoryClusterer.load_state`` takes it.
 
         ``around``: (first, last) date ordinals of the articles to come; only stories within
         ``window`` days of that range, and stories without dates, are loaded. None loads all.
-        Document frequencies and every assignment are always loaded (they are small beside
-        the stories)."""
+        ``keys``: the coming articles' keys; when given, assignments are loaded for those and
+        for the members of the loaded stories only. ``terms``: the coming articles' prefixed
+        terms; when given, only their document frequencies are loaded, and (with ``around``)
+        only the ``limit`` stories sharing most index keys with them. With all three, loading
+        costs what the new articles and their candidate stories hold, not the store's size."""
         meta = {k: json.loads(v) for k, v in self.db.execute("SELECT name, value FROM story_meta")}
-        df = dict(self.db.execute("SELECT term, df FROM story_df"))
-        if around is None:
+        if terms is None:
+            df = dict(self.db.execute("SELECT term, df FROM story_df"))
+        else:
+            df = dict(self._in("SELECT term, df FROM story_df WHERE term IN ({})", list(terms)))
+        if terms is not None and around is not None:
+            # candidates through the index: stories near the dates that share a key with
+            # the new articles, most shared keys first
+            lo = around[0] - window
+            hits: dict[str, int] = {}
+            for sid, n in self._in(
+                    "SELECT story_id, COUNT(*) FROM story_index WHERE key IN ({}) "
+                    "AND (last IS NULL OR last >= %d) GROUP BY story_id" % lo, list(terms)):
+                hits[sid] = hits.get(sid, 0) + n
+            best = sorted(hits, key=lambda sid: -hits[sid])[:limit]
+            rows = list(self._in("SELECT story_id, data FROM story_state WHERE story_id IN ({})", best))
+        elif around is None:
             rows = self.db.execute("SELECT story_id, data FROM story_state")
         else:
             rows = self.db.execute(
                 "SELECT story_id, data FROM story_state WHERE first IS NULL OR "
                 "(last >= ? AND first <= ?)", (around[0] - window, around[1] + window))
         stories = {sid: json.loads(data) for sid, data in rows}
-        return {"meta": meta, "df": df, "stories": stories,
-                "members": self.story_members(stories), "story_of": self.story_of()}
+        members = self.story_members(stories)
+        if keys is None:
+            story_of = self.story_of()
+        else:
+            story_of = dict(self._in("SELECT article_key, story_id FROM story_articles WHERE article_key IN ({})",
+                                     list(keys)))
+            story_of.update((k, sid) for sid, ks in members.items() for k in ks)
+        return {"meta": meta, "df": df, "stories": stories, "members": members, "story_of": story_of}
+
+    def _in(self, query: str, values: list[str]) -> Iterator[tuple]:
+        for i in range(0, len(values), 500):
+            chunk = values[i : i + 500]
+            yield from self.db.execute(query.format(",".join("?" * len(chunk))), chunk)
 
     def story_log(self) -> list[tuple[str, str, str]]:
         return [tuple(r) for r in self.db.execute(
