@@ -79,3 +79,32 @@ def test_not_a_database_is_a_clear_error(tmp_path):
 def test_unknown_scheme_is_named():
     with pytest.raises(StoreError, match="unknown store URL scheme"):
         open_store("mongodb://localhost/x")
+
+
+def test_story_state_round_trip_and_migrations_recorded(tmp_path):
+    from parallax.link.stories import StoryClusterer
+
+    path = tmp_path / "s.db"
+    arts = [_article("The Ferrola harbour wall collapsed in a storm on Monday, harbour master Ansel Brook said.",
+                     id="h1", published="2025-03-10"),
+            _article("Harbour master Ansel Brook said the Ferrola harbour wall would be rebuilt by summer.",
+                     id="h2", published="2025-03-11")]
+    with open_store(path) as store:
+        store.add_articles(arts)
+        c = StoryClusterer().partial_fit(arts)
+        state = c.export_state()
+        store.assign(state["assigned"], {s: "Harbour" for s in set(state["assigned"].values())}, c.events_, state=state)
+    with sqlite3.connect(path) as db:
+        names = [r[0] for r in db.execute("SELECT name FROM _migrations ORDER BY name")]
+    assert names[:3] == ["0001_initial", "0002_story_state", "0003_story_index"]
+    with open_store(path) as store:
+        loaded = store.load_story_state()
+        assert loaded["meta"]["n_docs"] == 2
+        assert set(loaded["stories"]) == set(c.stories_)
+        assert loaded["story_of"] == c.story_of_
+        # through the index: a text sharing no word with the story loads nothing
+        day = 739320
+        none = store.load_story_state((day, day), window=30, keys=["x"], terms=["t:budget", "n:oslo"])
+        assert none["stories"] == {} and none["story_of"] == {}
+        some = store.load_story_state((day, day), window=30, keys=["x"], terms=["t:harbour", "n:brook"])
+        assert set(some["stories"]) == set(c.stories_)
