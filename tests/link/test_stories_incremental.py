@@ -208,3 +208,24 @@ def test_ingest_adds_to_stories_without_reclustering(tmp_path):
     assert rescue_story == [before[next(k for k, v in before.items() if v in rescue_story)]]
     assert [e for e, _, _ in log] == ["join"]  # only the new article was clustered
     assert len(second.stories) == 1 and len(second.related) == 1
+
+
+def test_one_run_over_years_keeps_every_story_whole(tmp_path):
+    # stories older than the window leave the clusterer's memory during the run; their
+    # articles must still be reported and stored with them
+    import json
+
+    from parallax.run import analyze
+
+    recs = [{"title": "Quake in Salvanto", "text": SALVANTO, "published": "2023-06-04"},
+            {"title": "Salvanto counts its dead", "text": SALVANTO_2, "published": "2023-06-05"},
+            {"title": "Quake in Ferrola", "text": FERROLA, "published": "2025-03-11"},
+            {"title": "Survivors in Ferrola", "text": FERROLA_RESCUE, "published": "2025-03-12"}]
+    src = tmp_path / "feed.jsonl"
+    src.write_text("\n".join(json.dumps(r) for r in recs) + "\n")
+    result = analyze([src], db=tmp_path / "news.db")
+    date_of = {a.id: a.published for a in result.articles}
+    got = sorted(sorted(date_of[i] for i in s.articles) for s in result.stories)
+    assert got == [["2023-06-04", "2023-06-05"], ["2025-03-11", "2025-03-12"]]
+    with open_store(tmp_path / "news.db") as store:
+        assert len(store.story_of()) == 4 and len(set(store.story_of().values())) == 2

@@ -196,10 +196,15 @@ def _link(store: SQLiteStore, result: Result, progress: Progress, embeddings: bo
     state = clusterer.export_state()
     story_of = clusterer.story_of_
     touched = list(dict.fromkeys([story_of[a.key] for a in result.articles] + list(state["assigned"].values())))
-    # members of the touched stories: what the clusterer holds in memory, else the store
-    member_keys = clusterer.members_
-    missing = [sid for sid in touched if sid not in member_keys]
-    member_keys.update(store.story_members(missing))
+    # members of the touched stories: the store's, with this run's changes (the clusterer
+    # knows every member of the stories it loaded, and may have evicted some from memory)
+    member_keys: dict[str, list[str]] = store.story_members(touched)
+    wanted = set(touched)
+    for key, sid in story_of.items():
+        if sid in wanted:
+            member_keys.setdefault(sid, []).append(key)
+    for sid, keys in member_keys.items():
+        member_keys[sid] = [k for k in dict.fromkeys(keys) if story_of.get(k, sid) == sid]
     need = [k for sid in touched for k in member_keys.get(sid, ()) if k not in mine]
     by_key = {a.key: a for a in store.get_articles(need)}
     by_key.update(mine)
