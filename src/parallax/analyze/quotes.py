@@ -557,6 +557,12 @@ def _indirect_all(text: str, lo: int, hi: int, depth: int = 0) -> list[Quote]:
     q = _indirect(text, lo, hi)
     if q is None:
         return []
+    if q.cue is not None and q.end > q.cue[1]:
+        # "X insists that A, according to his interview": the source is named twice; the
+        # trailing "according to" phrase is not part of what was said.
+        acc = re.search(r",\s+according to\b", text[q.start:q.end])
+        if acc is not None and len(_WORD.findall(text, q.start, q.start + acc.start())) >= 3:
+            q = Quote(q.start, q.start + acc.start(), q.kind, q.cue, q.speaker)
     out = [q]
     if depth > 6:
         return out

@@ -2,14 +2,24 @@
 recognised across outlets and translations.
 
 Speakers: a speaker span that overlaps an entity mention (a name, or a role phrase the entity
-resolver linked) is that entity. A pronoun ("he", "she") takes the speaker of the article's
-previous quote, else the nearest person named before the quote outside any quotation; an
-unlinked role or an unknown is None, never a guess.
+resolver linked) is that entity; a name the resolver missed (glued to a quote, ``UkraineBlinken``)
+takes the entity of another mention of the same name in the article. A pronoun ("he", "her")
+takes the previous quote's speaker, else the nearest person named before it outside any
+quotation. A role phrase naming an organisation after "of" ("the head of the State
+Department") is a person, not that organisation. A definite role description the resolver did not link ("the Russian
+minister", "the high-ranking diplomat") takes the previous quote's speaker when no other person
+was named in between; otherwise, and for anything else unknown, None, never a guess.
+Limits: no gender or number agreement, so "she" after a quote by a man who was just named
+still resolves to him.
 
 Alignment: two quotes from different articles render the same statement when their content
 words (crudely stemmed, "good will" read as "goodwill") overlap by at least half of the shorter
-one, with at least four words shared. Limits: a paraphrase with different vocabulary is missed,
-and a translation that changes every word is not found without embeddings.
+one, with at least four words shared, and their word pairs in order (bigrams over all words)
+overlap by at least a third of the shorter one with three shared, so that two statements on
+one topic by one speaker ("we would like nothing better than to develop ..." and "we would
+like nothing more than to work ...") are not taken for one. Limits: a paraphrase with
+different vocabulary is missed, and a translation that changes every word is not found
+without embeddings.
 """
 
 from __future__ import annotations
@@ -19,34 +29,82 @@ import re
 from collections.abc import Callable, Sequence
 
 from ..model import Article
-from ..textutil import content_words, fold, stem
+from ..textutil import content_words, fold, stem, words
 
 PRONOUNS = {"he", "she", "him", "her", "his"}
+_DESCRIPTION = re.compile(r"(?:the|this|that)\s+[\w’'-]+(?:\s+[\w’'-]+){0,5}$", re.I)
 
 
 def resolve_speakers(article: Article, entity_of_span: Callable[[str, int, int], str | None]) -> list[str | None]:
     """The speaker entity id of each of ``article.quotes``, in order (None where unknown)."""
+    text = article.text
     inside = [(q.start, q.end) for q in article.quotes]
-    persons = sorted((m.start, m.end) for m in article.mentions if m.label == "PERSON")
+
+    def outside(a: int) -> bool:
+        return not any(s <= a < e for s, e in inside)
+
+    persons = sorted((m.start, m.end) for m in article.mentions if m.label == "PERSON" and outside(m.start))
+    named = sorted((m.start, m.end) for m in article.mentions)
+    persons_all = [(m.start, m.end) for m in article.mentions if m.label == "PERSON"]
     out: list[str | None] = []
     previous: str | None = None
+    previous_at = 0
     for q in article.quotes:
         found = None
         if q.speaker:
             s0, s1 = q.speaker
+            words = fold(text[s0:s1]).strip()
             found = entity_of_span(article.id, s0, s1)
-            if found is None and fold(article.text[s0:s1]).strip() in PRONOUNS:
+            if found is None and words and text[s0:s1][:1].isupper() and words not in PRONOUNS:
+                found = _same_name(article, named, s0, s1, entity_of_span)
+            if found is not None and _of_phrase(text, named, persons_all, s0, s1):
+                found = None  # "the head of the State Department" is not the department
+            if found is None and words in PRONOUNS:
                 found = previous
                 if found is None:
                     for p0, p1 in reversed(persons):
-                        if p1 <= min(q.start, s0) and not any(a <= p0 < b for a, b in inside):
+                        if p1 <= min(q.start, s0):
                             found = entity_of_span(article.id, p0, p1)
                             if found:
                                 break
+            elif found is None and _DESCRIPTION.fullmatch(text[s0:s1].strip()):
+                between = {entity_of_span(article.id, p0, p1) for p0, p1 in persons
+                           if previous_at <= p0 and p1 <= min(q.start, s0)} - {None, previous}
+                found = previous if not between else None
         out.append(found)
         if found:
             previous = found
+            previous_at = max(q.end, q.speaker[1] if q.speaker else q.end)
     return out
+
+
+def _of_phrase(text: str, named: list[tuple[int, int]], persons: list[tuple[int, int]],
+               s0: int, s1: int) -> bool:
+    """Whether every mention inside the speaker span sits after an "of" that follows the
+    span's head word, and none is a person: "the head of the State Department", "a
+    spokesman for the ministry" (but not "the Secretary of State, Antony Blinken")."""
+    inner = [(m0, m1) for m0, m1 in named if m0 < s1 and s0 < m1]
+    if not inner or any(m0 < s1 and s0 < m1 for m0, m1 in persons):
+        return False
+    m = re.match(r"(?:the|a|an)\s+(?:[\w’'-]+\s+){0,3}?(?:of|for|at)\s", text[s0:s1], re.I)
+    return m is not None and all(m0 >= s0 + m.end() - 1 for m0, _ in inner)
+
+
+def _same_name(article: Article, named: list[tuple[int, int]], s0: int, s1: int,
+               entity_of_span: Callable[[str, int, int], str | None]) -> str | None:
+    """The entity of another mention in the article whose last word is the speaker's last
+    word ("Blinken" in a glued "UkraineBlinken"), when all such mentions agree."""
+    last = re.findall(r"[^\W\d_][\w’'-]*", article.text[s0:s1])
+    if not last:
+        return None
+    key = fold(last[-1])
+    ids = set()
+    for m0, m1 in named:
+        w = re.findall(r"[^\W\d_][\w’'-]*", article.text[m0:m1])
+        if w and fold(w[-1]) == key and not (m0 < s1 and s0 < m1):
+            ids.add(entity_of_span(article.id, m0, m1))
+    ids.discard(None)
+    return ids.pop() if len(ids) == 1 else None
 
 
 def _terms(text: str) -> set[str]:
@@ -54,27 +112,42 @@ def _terms(text: str) -> set[str]:
     return {stem(w) for w in content_words(text)}
 
 
+def _pairs_of(text: str) -> set[tuple[str, str]]:
+    text = re.sub(r"\bgood\s+will\b", "goodwill", text, flags=re.I)
+    w = [stem(x) for x in words(text)]
+    return set(zip(w, w[1:]))
+
+
 def align_quotes(items: Sequence[tuple[str, str, str]], min_shared: int = 4,
-                 min_overlap: float = 0.5) -> dict[str, list[str]]:
+                 min_overlap: float = 0.5, min_pair_overlap: float = 0.34) -> dict[str, list[str]]:
     """(quote id, article id, text) -> for each quote id, the ids of quotes from other articles
     that render the same statement."""
-    terms = [(qid, aid, _terms(text)) for qid, aid, text in items]
+    terms = [(qid, aid, _terms(text), _pairs_of(text)) for qid, aid, text in items]
     out: dict[str, list[str]] = {}
-    for i, (qa, aa, ta) in enumerate(terms):
-        for qb, ab, tb in terms[i + 1:]:
-            if aa == ab or not ta or not tb:
+    for i, (qa, aa, ta, pa) in enumerate(terms):
+        for qb, ab, tb, pb in terms[i + 1:]:
+            if aa == ab or not ta or not tb or not pa or not pb:
                 continue
             shared = len(ta & tb)
-            if shared >= min_shared and shared / min(len(ta), len(tb)) >= min_overlap:
-                out.setdefault(qa, []).append(qb)
-                out.setdefault(qb, []).append(qa)
+            if shared < min_shared or shared / min(len(ta), len(tb)) < min_overlap:
+                continue
+            pairs = len(pa & pb)
+            if pairs < 3 or pairs / min(len(pa), len(pb)) < min_pair_overlap:
+                continue
+            out.setdefault(qa, []).append(qb)
+            out.setdefault(qb, []).append(qa)
     return out
+
+
+def _key(word: str) -> str:
+    return fold(word).strip(".,;:!?\"“”‘’'«»()[]—–-") or word
 
 
 def diff_quotes(a: str, b: str) -> list[tuple[str, str, str]]:
     """Word-level differences between two renderings: (op, words in a, words in b) with op in
     ``replace``, ``delete`` (only in a), ``insert`` (only in b)."""
     wa, wb = a.split(), b.split()
-    sm = difflib.SequenceMatcher(a=[fold(w) for w in wa], b=[fold(w) for w in wb], autojunk=False)
+    # Punctuation and quote marks glued to a word are not a change of wording.
+    sm = difflib.SequenceMatcher(a=[_key(w) for w in wa], b=[_key(w) for w in wb], autojunk=False)
     return [(op, " ".join(wa[i1:i2]), " ".join(wb[j1:j2]))
             for op, i1, i2, j1, j2 in sm.get_opcodes() if op != "equal"]
