@@ -62,7 +62,8 @@ BETWEEN = frozenset(
     """also has have had would will later then previously repeatedly once again
     reportedly publicly recently earlier further privately often still never always just
     not did does do has later subsequently quickly firmly clearly flatly simply
-    angrily openly bluntly even already initially first last""".split()
+    angrily openly bluntly even already initially first last now is are was were been
+    being may might could should must can""".split()
 )
 # Lowercase words that cannot be inside a speaker noun phrase (clause words, verbs,
 # prepositions other than "of").

@@ -119,7 +119,9 @@ def _speaker_with_apposition(text: str, lo: int, toks: list[tuple[int, int, str]
     if not inner:
         return None
     titled = all(_is_cap(w) or w.lower() in ("of", "and", "the", "for") for w in inner) and len(inner) <= 8
-    if first.lower() not in _APPOSITION_START and not titled:
+    last = inner[-1].lower()
+    role = len(inner) <= 8 and (last in lex.ROLE_HINTS or last.endswith(("man", "woman", "er", "or", "ist")))
+    if first.lower() not in _APPOSITION_START and not titled and not role:
         return None
     head = _speaker_before(text, lo, toks[j][0], allow_apposition=False)
     if head is None or head[1] < toks[j - 1][1] if j > 0 else True:
@@ -546,7 +548,9 @@ def _free_pieces(text: str, lo: int, hi: int, covered: list[Span]) -> list[Span]
 
 # Where one reported clause may end and the next attribution begin: "X said A, and Y said B",
 # "While X pledged A, Y insisted B", "X said A; Y said B", "X said A but Y said B".
-_BOUNDARY = re.compile(r"(?:[,;]\s*(?:and|but|while|whereas|although|though|as)?|\s(?:and|but|while|whereas))\s*$")
+_BOUNDARY = re.compile(
+    r"(?:[,;]\s*(?:and|but|while|whereas|although|though|as|which|who|whom)?|\s(?:and|but|while|whereas))\s*$"
+)
 
 
 def _indirect_all(text: str, lo: int, hi: int, depth: int = 0) -> list[Quote]:
@@ -579,6 +583,17 @@ def _indirect_all(text: str, lo: int, hi: int, depth: int = 0) -> list[Quote]:
         return out
     for cue in _CUE.finditer(text, q.start, q.end):
         sp = _speaker_before(text, q.start, cue.start())
+        if sp is None and q.speaker is not None and not cue.group().endswith("ing"):
+            # "X says A but argues that B": a second verb of the same subject.
+            b = re.search(r"(?:,\s*|\s)(?:but|and|yet)\s+(?:also\s+|then\s+|later\s+)?$", text[q.start:cue.start()])
+            if b is not None and len(_WORD.findall(text, q.start, q.start + b.start())) >= 3:
+                start = _content_after_cue(text, cue, hi)
+                end = _trim_end(text, start, q.end)
+                if len(_WORD.findall(text, start, end)) >= 3:
+                    out[0] = Quote(q.start, _trim_end(text, q.start, q.start + b.start()), q.kind, q.cue, q.speaker)
+                    out.append(Quote(start, end, "indirect", cue.span(), q.speaker))
+                    break
+            continue
         if sp is None and cue.group().endswith("ing") and q.speaker is not None:
             # "X said A, adding that B": the participle starts a second attribution by X.
             b = re.search(r",\s*(?:and\s+)?$", text[q.start:cue.start()])
