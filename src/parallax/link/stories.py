@@ -237,7 +237,10 @@ class StoryClusterer:
                 self._add(best, a.key, tv, nv, yv, embs[i], day)
                 self.events_.append(("join", best.id, f"{a.id} joined (similarity {best_sim:.2f})"))
                 if self.merge_threshold is not None:
-                    self._maybe_merge(best, [s for _, s in scored[1:]])
+                    # only stories the article also matched: it is the bridge between them
+                    # (and comparing whole centroids with every candidate would cost more
+                    # than the article)
+                    self._maybe_merge(best, [s for sim, s in scored[1:] if sim >= self.threshold])
             else:
                 story = self._new_story("s-" + a.key[:12])
                 self._add(story, a.key, tv, nv, yv, embs[i], day)
