@@ -175,3 +175,14 @@ def test_only_the_timeline_entry_about_the_disputed_thing_is_disputed():
     entries = {e.date: e for e in s.timeline}
     assert entries["2025-03-10"].disputed and entries["2025-03-10"].discrepancy == place.id
     assert not entries["2025-03-11"].disputed
+
+
+def test_a_denial_of_the_same_statement_is_a_conflict_and_a_dispute_noun_is_not():
+    a = "The ministry confirmed that the aid convoy reached the border town of Kessel with food and medicine."
+    b = "The ministry denied that the aid convoy reached the border town of Kessel with food and medicine."
+    s, _ = story(("a", "Nordic Wire", "2025-03-14", a), ("b", "Harbour Post", "2025-03-14", b))
+    other = [d for d in s.discrepancies if d.kind == "other"]
+    assert len(other) == 1 and "denied" in other[0].explanation and "Harbour Post" in other[0].explanation
+    c = "The dispute began when the aid convoy reached the border town of Kessel with food and medicine."
+    s, _ = story(("a", "Nordic Wire", "2025-03-14", a), ("c", "Harbour Post", "2025-03-14", c))
+    assert not [d for d in s.discrepancies if d.kind == "other"]

@@ -71,7 +71,9 @@ BASE_FEATURES = ("jaccard", "overlap", "shared", "shared_names", "names_disjoint
 FEATURES = BASE_FEATURES + tuple(f"{k}_{side}" for k in CUES for side in ("any", "one"))
 
 # Rules' own cues (on folded text).
-DENIAL = re.compile(r"\b(?:den(?:y|ied|ies)|reject(?:s|ed)?|dismiss(?:es|ed)|disput(?:e|es|ed)|refut(?:e|es|ed)|"
+# "dispute" is mostly a noun ("the dispute began"): only "disputes/disputed that ..." denies
+DENIAL = re.compile(r"\b(?:den(?:y|ied|ies)|reject(?:s|ed)?|dismiss(?:es|ed)|disput(?:es|ed) (?:that|the|claims?|reports?)|"
+                    r"refut(?:e|es|ed)|"
                     r"(?:is|was|are|were) (?:false|untrue|wrong))\b")
 NEGATION = re.compile(r"\b(?:not|never|no)\b|n't\b")
 HEDGE = re.compile(r"\b(?:allegedly|reportedly|purportedly|supposedly|so-called|apparently|unconfirmed)\b")

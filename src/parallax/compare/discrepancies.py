@@ -23,6 +23,7 @@ from datetime import date
 
 from ..model import Article, Claim, Discrepancy, Entity, Fact
 from ..link.entities import role_signature
+from .claims import relate
 from .events import Happening, date_value
 
 
@@ -277,4 +278,35 @@ def actor_conflicts(entities: Sequence[Entity], articles: Sequence[Article]) -> 
             _id("actor", office, nation, *sorted(people)), "actor", f"{UNIQUE_OFFICES[office]} of {nation}", claims,
             f"The sources name different people as {nation} {UNIQUE_OFFICES[office]}: " + " vs ".join(parts)
             + ". One office has one holder at a time."))
+    return found
+
+
+def claim_conflicts(facts: Sequence[Fact], articles: Sequence[Article], max_outlets: int = 12) -> list[Discrepancy]:
+    """Statements of one fact by two outlets that contradict or weaken each other by a stated
+    rule of :func:`parallax.compare.claims.relate` (a different number, place, date or year,
+    a negation or denial of the same content), for facts the slot comparison left undisputed.
+    The learned models' guesses are never reported. One statement per outlet is compared (its
+    first), at most ``max_outlets`` outlets a fact, so the cost stays small on big stories."""
+    by_id = {a.id: a for a in articles}
+    found = []
+    for f in facts:
+        if f.discrepancies or len(f.outlets) < 2:
+            continue
+        firsts: dict[str, object] = {}
+        for ev in f.sources:
+            a = by_id[ev.article]
+            firsts.setdefault(a.source or a.id, ev)
+        items = list(firsts.items())[:max_outlets]
+        for i, (oa, ea) in enumerate(items):
+            for ob, eb in items[i + 1:]:
+                ta = by_id[ea.article].text[ea.start:ea.end]
+                tb = by_id[eb.article].text[eb.start:eb.end]
+                r = relate(ta, tb)
+                if r.guess or r.kind not in ("contradicts", "weakens"):
+                    continue
+                claims = (Claim(ea.article, ea.start, ea.end, ta, oa), Claim(eb.article, eb.start, eb.end, tb, ob))
+                label = f.label if len(f.label) <= 80 else f.label[:77] + "..."
+                found.append(Discrepancy(_id("claim", f.id, oa, ob), "other", f"what {oa} and {ob} say about: {label}",
+                                         claims, f"{ob} {'contradicts' if r.kind == 'contradicts' else 'weakens'} "
+                                                 f"{oa}: {r.why}"))
     return found

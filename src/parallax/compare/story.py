@@ -8,7 +8,8 @@ from collections.abc import Callable, Sequence
 from ..link.dedup import reused_passages
 from ..link.entities import resolve
 from ..model import Article, Entity, QuoteFinding, QuoteVariant, Story
-from .discrepancies import actor_conflicts, find_discrepancies, number_conflicts, title_conflicts
+from .discrepancies import (actor_conflicts, claim_conflicts, find_discrepancies, number_conflicts,
+                            title_conflicts)
 from .events import happenings
 from .facts import build_facts, coverage, link_discrepancies
 from .framing import framing
@@ -131,6 +132,8 @@ def build_story(story_id: str, articles: Sequence[Article], duplicate_of: dict[s
     independent = independence(articles, duplicate_of)
     facts = build_facts(articles, found, timeline, entities, independent)
     discrepancies.extend(number_conflicts(facts, articles))
+    facts = link_discrepancies(facts, discrepancies)
+    discrepancies.extend(claim_conflicts(facts, articles))
     facts = link_discrepancies(facts, discrepancies)
     summary = summarize(articles, facts, discrepancies, independent)
     title = next((a.title for a in articles if a.title), None) or _first_sentence(articles[0])
