@@ -209,3 +209,16 @@ def test_statement_under_a_caption_line():
 def test_caption_needs_a_first_person_statement():
     text = "Antonia Berg, Finance Minister.\n\nThe budget was approved by parliament on Monday."
     assert quotes(text) == []
+
+
+def test_passive_names_no_speaker():
+    assert quotes("Negotiations are expected to begin on Friday at noon.") == []
+    text = "It is noted that at the time the minister emphasized the need for calm talks."
+    assert only(text) == ("the need for calm talks", "indirect", "emphasized", "the minister")
+
+
+def test_second_verb_of_one_subject_is_a_second_attribution():
+    text = "The mayor says she respects the “hard work” of the council but argues that the plan costs too much."
+    found = quotes(text)
+    assert [(f[2], f[3]) for f in found] == [("says", "The mayor"), ("argues", "The mayor")]
+    assert found[1][0] == "that the plan costs too much"

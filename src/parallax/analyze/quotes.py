@@ -67,6 +67,7 @@ _TAIL_FOLLOW = re.compile(
     r"today|yesterday|last|this|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
 )
 _WORD = re.compile(r"[^\W_][\w’'-]*")
+_MARK = re.compile(r"[\"“”«»]|''")
 
 
 def _tokens(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
@@ -159,6 +160,7 @@ def _plausible_head(w: str) -> bool:
     return not lw.endswith(("ed", "ly", "ive", "ble", "ous", "ful", "ing", "est"))
 
 
+_BE = frozenset("is are was were been being be".split())
 _QUANTIFIERS = frozenset("several many some both few all most other his her their its our my your".split())
 _NOT_HEADS = frozenset(
     """now past new long soon ago today half several various negative positive early late
@@ -176,6 +178,8 @@ def _speaker_before(text: str, lo: int, pos: int, allow_apposition: bool = True)
     i = _skip_between(toks, len(toks) - 1)
     if i < 0:
         return None
+    if any(w.lower() in _BE for _s, _e, w in toks[i + 1:]) and re.match(r"\w+(?:ed|said|told|thought|known|seen)\b", text[pos:pos + 30]):
+        return None  # a passive ("talks are expected to", "it is noted that") names no speaker
     if allow_apposition and not toks[i][2][0].isalnum():
         return _speaker_with_apposition(text, lo, toks, i)
     if not _plausible_head(toks[i][2]):
@@ -486,6 +490,17 @@ def find_quotes(text: str, sentences: Sequence[Span], mentions: Sequence[Mention
     for q in _captioned(text):
         if not any(o.start < q.end and q.start < o.end for o in quotes):
             add(Quote(q.start, q.end, q.kind, q.cue, _widen(q.speaker, mentions)))
+    for i, q in enumerate(list(quotes)):
+        if q.kind == "mixed" and q.cue is not None and q.start > q.cue[1]:
+            # "X says she respects A's “hard work” but argues that B": two attributions.
+            parts = _split(text, q, q.end)
+            if len(parts) > 1:
+                at = quotes.index(q)
+                marked = [Quote(p.start, p.end, "mixed" if _MARK.search(text, p.start, p.end) else "indirect",
+                                p.cue, p.speaker) for p in parts]
+                quotes[at:at + 1] = [marked[0]]
+                for p in marked[1:]:
+                    add(p)
     covered = sorted([(q.start, q.end) for q in quotes] + [q.cue for q in quotes if q.cue] + [
         q.speaker for q in quotes if q.speaker
     ])
@@ -567,6 +582,11 @@ def _indirect_all(text: str, lo: int, hi: int, depth: int = 0) -> list[Quote]:
         acc = re.search(r",\s+according to\b", text[q.start:q.end])
         if acc is not None and len(_WORD.findall(text, q.start, q.start + acc.start())) >= 3:
             q = Quote(q.start, q.start + acc.start(), q.kind, q.cue, q.speaker)
+    return _split(text, q, hi, depth)
+
+
+def _split(text: str, q: Quote, hi: int, depth: int = 0) -> list[Quote]:
+    """``q`` and the attributions that start inside its content (see :func:`_indirect_all`)."""
     out = [q]
     if depth > 6:
         return out
