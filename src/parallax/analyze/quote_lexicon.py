@@ -44,6 +44,11 @@ CUE_WORDS = frozenset(
     believed thought thinking believing contends contending estimated estimates
     predict expressed expressing touted touting thanked lamented lamenting sought seeks
     demanded demands demanding objected wondered wonders
+    show showing support supporting supported supports oppose opposed opposes opposing
+    refused refuses see sees saw offered offers hope plans plan want backing backed backs
+    decided ordered prefer prefers preferred denounced denouncing discussed signed
+    considered considers identified learned listed decried welcomed echoed joked shouted
+    requested favor favors favored worried expect reminded challenged
     """.split()
 )
 # Cues that take the hearer as object before the content: "told reporters (that) ...".
