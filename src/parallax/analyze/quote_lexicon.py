@@ -44,9 +44,9 @@ CUE_WORDS = frozenset(
     believed thought thinking believing contends contending estimated estimates
     predict expressed expressing touted touting thanked lamented lamenting sought seeks
     demanded demands demanding objected wondered wonders
-    show showing support supporting supported supports oppose opposed opposes opposing
+    show showing oppose opposed opposes opposing
     refused refuses see sees saw offered offers hope plans plan want backing backed backs
-    decided ordered prefer prefers preferred denounced denouncing discussed signed
+    decided ordered prefer prefers preferred denounced denouncing signed
     considered considers identified learned listed decried welcomed echoed joked shouted
     requested favor favors favored worried expect reminded challenged
     """.split()
