@@ -56,3 +56,22 @@ def test_two_events_two_stories_and_ids_are_stable():
     for a in arts:
         assert again.story_of_[a.key] == story[a.key]
     assert again.story_of_[_a("q3", QUAKE_COPY).key] == story[arts[0].key]
+
+
+def test_wire_copy_flagged_through_a_run_and_kept_in_its_story(tmp_path):
+    from parallax.run import analyze
+
+    import json
+
+    recs = [("orig", "Quake hits Ferrola", QUAKE, "2025-03-11"),
+            ("final", "Rovers win the cup", FINAL, "2025-03-11"),
+            # the copy comes a day later, under a name that sorts first
+            ("copy", "Ferrola earthquake kills 12", QUAKE_COPY, "2025-03-12")]
+    for name, title, text, day in recs:
+        (tmp_path / f"{name}.jsonl").write_text(json.dumps({"title": title, "text": text, "published": day}) + "\n")
+    result = analyze([tmp_path])
+    by_id = {a.id: a for a in result.articles}
+    assert set(by_id) == {"orig-1", "copy-1", "final-1"}  # never dropped (JSONL ids: <stem>-<line>)
+    assert result.duplicate_of == {"copy-1": "orig-1"}
+    sizes = sorted(len(s.articles) for s in result.stories)
+    assert sizes == [1, 2]
