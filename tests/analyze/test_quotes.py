@@ -222,3 +222,28 @@ def test_second_verb_of_one_subject_is_a_second_attribution():
     found = quotes(text)
     assert [(f[2], f[3]) for f in found] == [("says", "The mayor"), ("argues", "The mayor")]
     assert found[1][0] == "that the plan costs too much"
+
+
+@pytest.mark.parametrize("text,content,cue,speaker", [
+    # any verb closing a quote is its reporting verb
+    ("“The work is long and hard,” Mr. Graham continued.", "The work is long and hard,", "continued", "Mr. Graham"),
+    ("“Everyone is welcome here,” the statement read.", "Everyone is welcome here,", "read", "the statement"),
+    # a paragraph ending in a colon introduces the quote below it
+    ("The mayor spoke at length. She went on to say:\n\n“We will rebuild the bridge before the storms.”",
+     "We will rebuild the bridge before the storms.", "went on to say", "She"),
+    ("Stated Holm:\n\n“I think the stakes are very high for all of us.”",
+     "I think the stakes are very high for all of us.", "Stated", "Holm"),
+])
+def test_attribution_around_the_quote(text, content, cue, speaker):
+    assert (content, "direct", cue, speaker) in quotes(text)
+
+
+def test_quote_in_the_next_paragraph_keeps_the_speaker():
+    text = "“We are ready,” Olsen said.\n\n“The work starts on Monday and ends in May.”"
+    assert quotes(text)[1] == ("The work starts on Monday and ends in May.", "direct", "said", "Olsen")
+
+
+def test_a_new_paragraph_of_narration_ends_the_speaker_turn():
+    text = ("“We are ready,” Olsen said.\n\nThe council met later that day.\n\n"
+            "“The budget is not approved and the works will wait for a year.”")
+    assert quotes(text)[-1][3] is None

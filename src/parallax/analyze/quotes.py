@@ -344,6 +344,51 @@ def _first_cue(text: str, lo: int, hi: int, inherit: Span | None = None):
     return None
 
 
+# "<speaker> <verb>" closing a quote: the verb must end the clause or take a preposition.
+_ANY_VERB_AFTER = re.compile(
+    r"(?:[^\W\d_][\w’'.-]*\s+){1,6}?((?:went on|[a-z]+(?:ed|s)|read|wrote|spoke|said|told))"
+    r"(?=\s*[.,;:!?]|\s*$|\s+(?:in|at|on|to|during|after|of|about|before|while|when|as|from|with|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|later|again)\b)"
+)
+
+
+def _previous_paragraph(text: str, p_lo: int) -> Span | None:
+    """The non-blank paragraph before the one starting at ``p_lo``."""
+    end = p_lo
+    while end > 0:
+        hi = text.rfind("\n", 0, end - 1) + 1 if end > 1 else 0
+        para = (hi, end - 1 if text[end - 1:end] == "\n" else end)
+        if text[para[0]:para[1]].strip():
+            return para
+        if hi == 0:
+            return None
+        end = hi
+    return None
+
+
+def _colon_intro(text: str, bounds: list[Span], para: Span) -> tuple[Span, Span] | None:
+    """(cue, speaker) of a paragraph that ends by introducing a quote: ``She went on to say:``,
+    ``Stated Stone:``, ``The foundation describes itself this way:``."""
+    end = para[1]
+    while end > para[0] and text[end - 1].isspace():
+        end -= 1
+    if end <= para[0] or text[end - 1] != ":":
+        return None
+    colon = end - 1
+    sent = _bounds_at(bounds, colon - 1) or para
+    lo = max(sent[0], para[0])
+    found = _first_cue(text, lo, colon)
+    if found is not None:
+        cue, sp = found
+        return cue.span(), sp
+    m = re.match(r"\s*([A-Z][a-z]+)\b", text[lo:colon])  # inverted: "Stated Stone:"
+    if m is not None and m.group(1).lower() in lex.CUE_WORDS:
+        sp = _speaker_after(text, lo + m.end(), colon + 1)
+        if sp is not None and not text[sp[1]:colon].strip(" ,"):
+            return (lo + m.start(1), lo + m.end(1)), sp
+    return None
+
+
 def _post_attribution(text: str, seg: QuotedSegment, hi: int):
     """``..." he said`` / ``...” said X`` right after the quote; returns (cue, speaker, end)."""
     p = seg.close
@@ -355,18 +400,26 @@ def _post_attribution(text: str, seg: QuotedSegment, hi: int):
     ends_sentence = inner.endswith(".")
     window_hi = min(hi, p + 120)
     cue = _CUE.search(text, p, window_hi)
-    if cue is None:
-        return None
-    if cue.start() == p:
+    sp = None
+    if cue is not None and cue.start() == p:
         sp = _speaker_after(text, cue.end(), hi)
-        if sp is None:
-            return None
-        after = sp[1]
-    else:
+        after = sp[1] if sp else 0
+    elif cue is not None:
         sp = _speaker_before(text, p, cue.start())
+        if sp is not None and sp[0] != p:
+            sp = None
+        after = cue.end()
+    if sp is None:
+        # Right after a quote, any verb after the speaker is the reporting verb ("...,” an
+        # angry Hollande retaliated. / ...," Mr. Graham continued / ..." the statement read).
+        g = _ANY_VERB_AFTER.match(text, p, window_hi)
+        if g is None:
+            return None
+        sp = _speaker_before(text, p, g.start(1))
         if sp is None or sp[0] != p:
             return None
-        after = cue.end()
+        cue = re.compile(r".+").match(text, g.start(1), g.end(1))
+        after = g.end(1)
     if ends_sentence and not re.match(r"\s*[.,]", text[after:hi]):
         # "…today.” He added that …" starts a new sentence with its own statement.
         return None
@@ -479,8 +532,17 @@ def find_quotes(text: str, sentences: Sequence[Span], mentions: Sequence[Mention
         # a few words inside a sentence are taken as a scare quote.
         starts_sentence = not prefix_has_prose
         prev = quotes[-1] if quotes else None
-        if starts_sentence and prev is not None and prev.speaker is not None and prev.end >= p_lo:
-            # "“We are ready,” Olsen said. “The work starts on Monday.”": the speaker goes on.
+        before = _previous_paragraph(text, p_lo) if starts_sentence and not text[p_lo:seg.open].strip() else None
+        intro = _colon_intro(text, bounds, before) if before else None
+        if intro is not None:
+            # "She went on to say:" closing the paragraph above the quote.
+            add(Quote(seg.start, seg.end, "direct", intro[0], _widen(intro[1], mentions)))
+            consumed = max(consumed, seg_end)
+        elif starts_sentence and prev is not None and prev.speaker is not None and (
+            prev.end >= p_lo or (before is not None and prev.end >= before[0] and prev.kind == "direct")
+        ):
+            # "“We are ready,” Olsen said. “The work starts on Monday.”": the speaker goes on,
+            # in the same paragraph or in the next one.
             add(Quote(seg.start, seg.end, "direct", prev.cue, prev.speaker))
             consumed = max(consumed, seg_end)
         elif starts_sentence and len(_WORD.findall(text, seg.start, seg.end)) >= 5:
