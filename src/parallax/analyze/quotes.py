@@ -141,7 +141,7 @@ _HEAD_NOUNS = frozenset(
     network newspaper paper website analysis data people residents voters critics supporters
     officials aides advisers advisors staff team aide committee memo letter ad book post
     editorial article story organization administration government family friends allies
-    rivals opponents members leaders lawmakers delegates donors republicans democrats
+    rival rivals opponents members leaders lawmakers delegates donors republicans democrats
     conservatives liberals activists experts economists researchers observers pundits
     strategists insiders scientists students workers""".split()
 )
@@ -157,13 +157,13 @@ def _plausible_head(w: str) -> bool:
         return True
     if lw in _NOT_HEADS or "’" in lw or "'" in lw:
         return False
-    return not lw.endswith(("ed", "ly", "ive", "ble", "ous", "ful", "ing", "est"))
+    return not lw.endswith(("ed", "ly", "ive", "ble", "ous", "ful", "ing", "est", "ic", "al"))
 
 
 _BE = frozenset("is are was were been being be".split())
 _QUANTIFIERS = frozenset("several many some both few all most other his her their its our my your".split())
 _NOT_HEADS = frozenset(
-    """now past new long soon ago today half several various negative positive early late
+    """now past new long soon ago today half several various negative positive early late least
     recent final whole other same own more less much two three four five six seven eight
     nine ten dozen hundred thousand million""".split()
 )
@@ -733,6 +733,9 @@ def _indirect(text: str, lo: int, hi: int) -> Quote | None:
                 # "However, according to X, ..." or "..., according to X."
                 before = _trim_end(text, lo, m.start(1))
                 after = re.match(r"\s*,\s*", text[sp[1]:hi])
+                if len(_WORD.findall(text, lo, before)) >= 4 and "," in text[before:m.start(1)]:
+                    # "CONTENT, according to X, who ..." -- what follows X describes X.
+                    return Quote(_trim_start(text, lo, before), before, "indirect", m.span(1), sp)
                 if after and len(_WORD.findall(text, sp[1], end)) >= 3:
                     return Quote(sp[1] + after.end(), end, "indirect", m.span(1), sp)
                 tail = re.match(r"\s*([.,;]|$)", text[sp[1]:hi])
