@@ -10,7 +10,7 @@ from __future__ import annotations
 MULTIWORD_CUES = (
     "pointed out", "went on to say", "made clear", "made it clear", "said in a statement",
 )
-CUE_WORDS = frozenset(
+CUE_WORDS: frozenset[str] = frozenset(
     """
     said says say saying told tells telling added adds adding noted notes noting
     wrote writes writing asked asks argued argues arguing argue claimed claims claiming
@@ -27,7 +27,10 @@ CUE_WORDS = frozenset(
     complained complains conceded concedes boasted boasts vowed vows proclaimed
     remarked announced explained stressed cautioned assured informed
     """.split()
-) | frozenset(
+)
+# The verbs of saying proper, tried first when a sentence holds several cue words.
+SPEECH_CUES = CUE_WORDS
+CUE_WORDS = CUE_WORDS | frozenset(
     # Added from PolNeAR train: words annotated as a cue in at least about half of their
     # occurrences there (attitudes, intentions and speech acts count as attributions).
     """

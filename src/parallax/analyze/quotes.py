@@ -748,7 +748,8 @@ def _indirect(text: str, lo: int, hi: int) -> Quote | None:
         if after:
             start = op.end() + after.end()
             return Quote(start, end, "indirect", (op.start(1), op.end()), sp)
-    for cue in _CUE.finditer(text, lo, hi):
+    # Speech verbs before attitude verbs: "xenophobic attacks on X, Y said" is Y's statement.
+    for cue in sorted(_CUE.finditer(text, lo, hi), key=lambda c: (c.group() not in lex.SPEECH_CUES, c.start())):
         sp = _speaker_before(text, lo, cue.start())
         if sp is None:
             # Inverted tail: "..., said the minister." / "..., declared X, after ..."
