@@ -118,6 +118,11 @@ def test_quote_over_two_paragraphs_is_one_quote():
      "that the bridge would stay closed until May", "said", "the mayor"),
     ("Earlier, city spokeswoman Ida Holm said that on Monday the council would vote again.",
      "that on Monday the council would vote again", "said", "city spokeswoman Ida Holm"),
+    # a trailing "according to" names the source of the reporting, not another speaker
+    ("The minister insists that the plant will stay open, according to his interview with a radio station.",
+     "that the plant will stay open", "insists", "The minister"),
+    ("Turnout fell sharply in the north, according to the electoral board, which counted the votes.",
+     "Turnout fell sharply in the north", "according to", "the electoral board"),
 ])
 def test_indirect_quotes(text, content, cue, speaker):
     assert only(text) == (content, "indirect", cue, speaker)

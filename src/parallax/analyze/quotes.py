@@ -720,6 +720,8 @@ def _indirect(text: str, lo: int, hi: int) -> Quote | None:
         if first.lower() not in lex.STOP and first.lower() not in ("update", "note", "editor", "photo", "source", "related", "watch", "read", "video", "click", "image", "getty"):
             return Quote(c.end(), end, "indirect", (c.end(1), c.end(1) + 1), c.span(1))
     m = _ACCORDING.search(text, lo, hi)
+    if m is not None and _first_cue(text, lo, m.start()) is not None:
+        m = None  # "X insists that A, according to his interview": X's cue is the attribution
     if m is not None:
         sp = _speaker_after(text, m.end(), hi)
         if sp is not None:
