@@ -87,7 +87,9 @@ def _unit_counts(counts: Counter) -> dict[str, float]:
 def _dot(a: dict[str, float], b: dict[str, float]) -> float:
     if len(a) > len(b):
         a, b = b, a
-    return sum(v * b.get(k, 0.0) for k, v in a.items())
+    # the shared keys by set intersection (in C), summed with fsum: exactly rounded, so the
+    # result does not depend on the set's order, which varies with the hash seed
+    return math.fsum([a[k] * b[k] for k in a.keys() & b.keys()])
 
 
 def _add_into(total: dict[str, float], vec: dict[str, float], sq: float) -> float:
@@ -143,7 +145,7 @@ class StoryClusterer:
     def __init__(self, threshold: float = TUNED["threshold"], name_weight: float = TUNED["name_weight"],
                  year_weight: float = TUNED["year_weight"], embed_weight: float = TUNED["embed_weight"], merge_threshold: float | None = TUNED["merge_threshold"],
                  days_scale: float = 14.0, grace_days: float = 3.0, window_days: int = 30,
-                 index_terms: int = 15, index_names: int = 10, per_term: int = 200, max_scored: int = 40,
+                 index_terms: int = 15, index_names: int = 10, per_term: int = 200, max_scored: int = 20,
                  embedder: Callable[[Sequence[str]], Any] | None = None):
         self.threshold = threshold
         self.name_weight = name_weight
