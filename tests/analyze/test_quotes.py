@@ -118,6 +118,12 @@ def test_quote_over_two_paragraphs_is_one_quote():
      "that the bridge would stay closed until May", "said", "the mayor"),
     ("Earlier, city spokeswoman Ida Holm said that on Monday the council would vote again.",
      "that on Monday the council would vote again", "said", "city spokeswoman Ida Holm"),
+    # pronoun-like quantifiers as speakers
+    ("Another said the plan would never pass the council.", "the plan would never pass the council",
+     "said", "Another"),
+    # a title in quotes before "X said that ..." is not what X said
+    ('On the show "Good Morning," the mayor said that the bridge would reopen in May.',
+     "that the bridge would reopen in May", "said", "the mayor"),
     # a trailing "according to" names the source of the reporting, not another speaker
     ("The minister insists that the plant will stay open, according to his interview with a radio station.",
      "that the plant will stay open", "insists", "The minister"),
@@ -220,6 +226,14 @@ def test_passive_names_no_speaker():
     assert quotes("Negotiations are expected to begin on Friday at noon.") == []
     text = "It is noted that at the time the minister emphasized the need for calm talks."
     assert only(text) == ("the need for calm talks", "indirect", "emphasized", "the minister")
+
+
+def test_praised_and_said_are_two_attributions():
+    text = "She praised the judge and said the senators should give him a hearing."
+    assert quotes(text) == [
+        ("the judge", "indirect", "praised", "She"),
+        ("the senators should give him a hearing", "indirect", "said", "She"),
+    ]
 
 
 def test_second_verb_of_one_subject_is_a_second_attribution():

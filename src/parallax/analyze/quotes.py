@@ -160,6 +160,7 @@ def _plausible_head(w: str) -> bool:
     return not lw.endswith(("ed", "ly", "ive", "ble", "ous", "ful", "ing", "est", "ic", "al"))
 
 
+_PRONOUN_LIKE = frozenset("another others some many most both few all several one".split())
 _BE = frozenset("is are was were been being be".split())
 _QUANTIFIERS = frozenset("several many some both few all most other his her their its our my your".split())
 _NOT_HEADS = frozenset(
@@ -190,6 +191,8 @@ def _speaker_before(text: str, lo: int, pos: int, allow_apposition: bool = True)
     lw = w.lower()
     if _pron(w):
         return (s, e) if lw in lex.SUBJECT_PRONOUNS else None
+    if lw in _PRONOUN_LIKE and (i == 0 or not toks[i - 1][2][0].isalnum() or toks[i - 1][2].lower() in lex.STOP):
+        return (s, e)  # "another said", "some say", "most believe"
     if lw in lex.STOP or lw in lex.DETERMINERS or not w[0].isalnum():
         return None
     if w.islower() and lw.endswith("ing"):
@@ -420,6 +423,9 @@ def _post_attribution(text: str, seg: QuotedSegment, hi: int):
             return None
         cue = re.compile(r".+").match(text, g.start(1), g.end(1))
         after = g.end(1)
+    if re.match(r"\s+that\b", text[after:hi]):
+        # '"This Week," Rubio said that ...': the quoted words are a title, not the statement.
+        return None
     if ends_sentence and not re.match(r"\s*[.,]", text[after:hi]):
         # "…today.” He added that …" starts a new sentence with its own statement.
         return None
@@ -668,7 +674,7 @@ def _split(text: str, q: Quote, hi: int, depth: int = 0) -> list[Quote]:
         if sp is None and q.speaker is not None and not cue.group().endswith("ing"):
             # "X says A but argues that B": a second verb of the same subject.
             b = re.search(r"(?:,\s*|\s)(?:but|and|yet)\s+(?:also\s+|then\s+|later\s+)?$", text[q.start:cue.start()])
-            if b is not None and len(_WORD.findall(text, q.start, q.start + b.start())) >= 3:
+            if b is not None and len(_WORD.findall(text, q.start, q.start + b.start())) >= 1:
                 start = _content_after_cue(text, cue, hi)
                 end = _trim_end(text, start, q.end)
                 if len(_WORD.findall(text, start, end)) >= 3:
