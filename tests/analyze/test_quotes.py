@@ -124,6 +124,9 @@ def test_quote_over_two_paragraphs_is_one_quote():
     # a title in quotes before "X said that ..." is not what X said
     ('On the show "Good Morning," the mayor said that the bridge would reopen in May.',
      "that the bridge would reopen in May", "said", "the mayor"),
+    # a noun as the cue: "his statement that ..."
+    ("Critics pointed to his statement on Wednesday that the harbour would close for good.",
+     "that the harbour would close for good", "statement", "his"),
     # a trailing "according to" names the source of the reporting, not another speaker
     ("The minister insists that the plant will stay open, according to his interview with a radio station.",
      "that the plant will stay open", "insists", "The minister"),

@@ -791,7 +791,28 @@ def _indirect(text: str, lo: int, hi: int) -> Quote | None:
         if len(_WORD.findall(follow)) < 3:
             continue
         return Quote(start, end, "indirect", cue.span(), sp)
+    n = _NOMINAL.search(text, lo, hi)
+    if n is not None:
+        # "Trump's claim that ...", "his warning that ...": the noun is the cue.
+        c_end = _clause_end(text, n.end(), end)
+        if len(_WORD.findall(text, n.start("that"), c_end)) >= 4:
+            return Quote(n.start("that"), c_end, "indirect", n.span("cue"), n.span("who"))
     return None
+
+
+_NOMINAL = re.compile(
+    r"(?P<who>\b(?:his|her|their|its|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3}[’']s?))\s+(?:[a-z]+\s+)?"
+    r"(?P<cue>claims?|statement|assertion|argument|belief|view|contention|suggestion|insistence|warning|"
+    r"promise|pledge|allegation|accusation|charge|prediction|remark|comments?|admission|denial|assurance)"
+    r"(?:\s+(?:on|in|at|last|this)\s+[\w-]+)?,?\s+(?P<that>that\b)"
+)
+
+
+def _clause_end(text: str, start: int, end: int) -> int:
+    """End of a reported clause in a noun phrase: the sentence end, or the comma, dash or
+    parenthesis that closes it."""
+    m = re.search(r"\s+[—–(]|,\s+(?!(?:and|or)\b)(?=[a-z]+\s+(?:is|was|has|had|have|are|were|will|would)\b)", text[start:end])
+    return _trim_end(text, start, start + m.start() if m else end)
 
 
 class QuoteStage(Stage):
