@@ -4,29 +4,41 @@ Method (rule-based, after the PARC/PolNeAR attribution scheme of source, cue and
 compare textacy's ``direct_quotations`` and BBC Citron's cue-centred rules):
 
 1. :func:`parallax.analyze.quote_marks.find_segments` pairs quote marks, tolerating
-   unbalanced, glued and multi-paragraph quotes.
+   unbalanced, glued and multi-paragraph quotes and archive-style ``''...''`` marks.
 2. Each quoted passage is attributed from the words after it (``..." he said``, ``...”
-   said the Russian minister``, a glued ``...UkraineBlinken stressed``) or before it
-   (``Lavrov said, "...``, ``the minister reiterated: “...``, ``According to him, “...``). A
-   passage introduced by prose in the same sentence (``X noted that the talks were “...”``)
-   becomes one *mixed* quote covering the reported clause.
-3. Sentences left without a quote are read for indirect speech: ``X said (that) ...``,
-   ``According to X, ...``, ``..., according to X``, ``As X noted, ...``, ``..., X said.``
-   and ``..., said X.``.
+   said the Russian minister``, ``..." Mr. Graham continued``, a glued ``...UkraineBlinken
+   stressed``), before it (``Lavrov said, "...``, ``the minister reiterated: “...``,
+   ``According to him, “...``), or from a paragraph above that ends in a colon (``She went on
+   to say:``). A quote that follows an attributed one in the same or the next paragraph with
+   no attribution of its own continues that speaker's turn. A passage introduced by prose in
+   the same sentence (``X noted that the talks were “...”``) becomes one *mixed* quote
+   covering the reported clause.
+3. The rest of each sentence is read for indirect speech, several attributions per sentence:
+   ``X said (that) ...``, ``According to X, ...``, ``..., according to X``, ``As X noted,
+   ...``, ``..., X said.``, ``..., said X.``, ``X's claim that ...``, a headline ``X: ...``;
+   a content is cut where a second attribution starts after a clause boundary (``While X
+   said A, Y insisted B``), a second verb of the same subject (``X says A but argues B``) or a
+   participle (``..., adding that B``).
+4. A first-person paragraph under a caption line naming a person is that person's statement.
 
 Speakers are the noun phrase next to the cue as written: a name ("Sergey Lavrov"), a
 pronoun ("he"), a role ("the Secretary of State"), an organisation ("the State
-Department"). When entity mentions are given, a speaker that overlaps one is widened to
-cover it. A participle cue with no subject of its own (``..., the State Department said,
-noting that ...``) inherits the speaker of the attribution just before it in the sentence.
+Department"), with an apposition when it describes the speaker ("Anna Berg, a nurse at the
+city hospital,"), as PolNeAR annotates the source. When entity mentions are given, a speaker
+that overlaps one is widened to cover it.
+
+The cue lexicon (:mod:`parallax.analyze.quote_lexicon`) holds verbs of saying and, from
+PolNeAR train, verbs of attitude and intention ("believes", "wants", "criticized"), because
+PolNeAR counts them as attributions; verbs of saying are tried first in a sentence.
 
 Limits: no parser, so a speaker phrase is found by walking words away from the cue until a
-clause word (preposition other than "of", conjunction, auxiliary) or punctuation; long
-appositions and relative clauses between speaker and verb ("X, who ..., said") lose the
-speaker. Cue words double as nouns ("reports", "claims") and a few false cues survive.
-Only the first attributed cue of a sentence yields an indirect quote, so nested reported
-speech is reported once, at its outer level. Quotes with no attribution are kept only when
-they start a sentence and are five words or longer (shorter ones are taken as scare quotes).
+clause word (preposition other than "of", conjunction) or punctuation; relative clauses
+longer than a few words between speaker and verb lose the speaker, and a lowercase word
+left of a cue is taken for a speaker head unless it looks like an adjective or verb. Cue
+words double as nouns ("attacks", "calls") and some false cues survive. Passives ("talks are
+expected to") name no speaker and are dropped. Nested reported speech is reported once, at
+its outer level, as in PolNeAR. Quotes with no attribution are kept only when they start a
+sentence and are five words or longer (shorter ones are taken as scare quotes or titles).
 Content spans follow PolNeAR: an indirect content keeps its leading "that"; a direct
 content is the text inside the marks.
 """
