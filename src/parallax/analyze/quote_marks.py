@@ -2,7 +2,8 @@
 
 Finds the quoted passages of an article as ``QuotedSegment`` records, tolerating what
 newsroom and machine-translated text really does: curly, straight and guillemet marks mixed
-in one article; a closing mark written as an opening one; a quote opened and never closed;
+in one article; two apostrophes standing for a double mark (``''...''``, as some archives
+write it); a closing mark written as an opening one; a quote opened and never closed;
 a closing mark glued to the next word or missing altogether (``...invades UkraineBlinken
 stressed``); and quotes that run over several paragraphs, where each paragraph reopens the
 quote and only the last one closes it (the English convention).
