@@ -124,6 +124,8 @@ def test_quote_over_two_paragraphs_is_one_quote():
     # a title in quotes before "X said that ..." is not what X said
     ('On the show "Good Morning," the mayor said that the bridge would reopen in May.',
      "that the bridge would reopen in May", "said", "the mayor"),
+    ("According to the ministry, which hosted the talks, both sides agreed to meet again.",
+     "both sides agreed to meet again", "According to", "the ministry, which hosted the talks"),
     # a noun as the cue: "his statement that ..."
     ("Critics pointed to his statement on Wednesday that the harbour would close for good.",
      "that the harbour would close for good", "statement", "his"),

@@ -116,6 +116,16 @@ def test_role_after_another_person_is_named_stays_unknown():
     assert got[-1][1] is None
 
 
+def test_role_description_matched_to_the_person_it_describes():
+    text = ("Valdoria wants a deal, declared the Valdorian Foreign Minister, Ivo Dran, after meeting "
+            "the head of Ostravian diplomacy, Tom Berg.\n"
+            "“Our farmers cannot wait another season,” said the Ostravian minister.\n"
+            "“We came to build trust,” the Valdorian minister said.")
+    got = speakers(text, [("Ivo Dran", "PERSON"), ("Tom Berg", "PERSON")],
+                   {"Ivo Dran": "e-dran", "Tom Berg": "e-berg"})
+    assert [sid for _q, sid in got] == ["e-dran", "e-berg", "e-dran"]
+
+
 def test_head_of_an_organisation_is_not_the_organisation():
     text = ("“Talks will go on,” Ida Holm said.\n"
             "“We are not worried,” the head of the Port Authority said.")

@@ -743,6 +743,9 @@ def _indirect(text: str, lo: int, hi: int) -> Quote | None:
     if m is not None:
         sp = _speaker_after(text, m.end(), hi)
         if sp is not None:
+            rel = re.match(r",\s+(?:which|who|whose)\s[^,]{2,80}(?=,)", text[sp[1]:hi])
+            if rel:  # "According to the ministry, which hosted the talks, ..."
+                sp = (sp[0], sp[1] + rel.end())
             if m.start(1) <= _trim_start(text, lo, hi) + 0:
                 after = re.match(r"\s*,\s*", text[sp[1]:hi])
                 if after:

@@ -46,6 +46,7 @@ def resolve_speakers(article: Article, entity_of_span: Callable[[str, int, int],
     persons = sorted((m.start, m.end) for m in article.mentions if m.label == "PERSON" and outside(m.start))
     named = sorted((m.start, m.end) for m in article.mentions)
     persons_all = [(m.start, m.end) for m in article.mentions if m.label == "PERSON"]
+    roles = _role_words(article, entity_of_span)
     out: list[str | None] = []
     previous: str | None = None
     previous_at = 0
@@ -68,14 +69,69 @@ def resolve_speakers(article: Article, entity_of_span: Callable[[str, int, int],
                             if found:
                                 break
             elif found is None and _DESCRIPTION.fullmatch(text[s0:s1].strip()):
-                between = {entity_of_span(article.id, p0, p1) for p0, p1 in persons
-                           if previous_at <= p0 and p1 <= min(q.start, s0)} - {None, previous}
-                found = previous if not between else None
+                found = _by_role(article, roles, text[s0:s1], previous)
+                if found is None:
+                    between = {entity_of_span(article.id, p0, p1) for p0, p1 in persons
+                               if previous_at <= p0 and p1 <= min(q.start, s0)} - {None, previous}
+                    found = previous if not between else None
         out.append(found)
         if found:
             previous = found
             previous_at = max(q.end, q.speaker[1] if q.speaker else q.end)
     return out
+
+
+def _role_words(article: Article, entity_of_span: Callable[[str, int, int], str | None]) -> dict[str, set[str]]:
+    """Entity id -> the words that describe it in the article: its mentions' descriptions and
+    the few words right before a mention or in an apposition after it ("the head of Ostravian
+    diplomacy, Anthony Hale"; "Sergei Markov, Minister of Foreign Affairs")."""
+    text = article.text
+    out: dict[str, set[str]] = {}
+    for m in article.mentions:
+        if m.label != "PERSON":
+            continue
+        ent = entity_of_span(article.id, m.start, m.end)
+        if ent is None:
+            continue
+        bits = [text[max(0, m.start - 60):m.start].split("\n")[-1]]
+        bits[0] = re.split(r"[.;:!?\"“”]", bits[0])[-1]
+        after = re.match(r",\s+((?:[A-Z]|(?:the|a|an)\s)[^,.;\n]{2,60})", text[m.end:m.end + 70])
+        if after:
+            bits.append(after.group(1))
+        if m.description:
+            bits.append(text[m.description[0]:m.description[1]])
+        words = out.setdefault(ent, set())
+        for b in bits:
+            words.update(w for w in re.findall(r"[^\W\d_][\w-]*", b)[-8:] if w.lower() not in _ROLE_STOP)
+    return out
+
+
+_ROLE_STOP = frozenset("the a an of his her its their with and in on at for by after before said".split())
+
+
+def _by_role(article: Article, roles: dict[str, set[str]], description: str, previous: str | None) -> str | None:
+    """The one entity whose describing words best match a role description ("the Ostravian
+    minister"), proper adjectives counting double; ties go to the previous speaker, else None."""
+    want = [w for w in re.findall(r"[^\W\d_][\w-]*", description) if w.lower() not in _ROLE_STOP]
+    if not want:
+        return None
+
+    def same(a: str, b: str) -> bool:
+        a, b = fold(a), fold(b)
+        return a == b or (len(a) >= 5 and len(b) >= 5 and a[:6] == b[:6])
+
+    scores = {}
+    for ent, words in roles.items():
+        score = sum((2 if w[:1].isupper() else 1) for w in want if any(same(w, x) for x in words))
+        if score:
+            scores[ent] = score
+    if not scores:
+        return None
+    best = max(scores.values())
+    top = [e for e, v in scores.items() if v == best]
+    if len(top) == 1:
+        return top[0]
+    return previous if previous in top else None
 
 
 def _of_phrase(text: str, named: list[tuple[int, int]], persons: list[tuple[int, int]],
