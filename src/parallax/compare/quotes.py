@@ -7,8 +7,11 @@ takes the entity of another mention of the same name in the article. A pronoun (
 takes the previous quote's speaker, else the nearest person named before it outside any
 quotation. A role phrase naming an organisation after "of" ("the head of the State
 Department") is a person, not that organisation. A definite role description the resolver did not link ("the Russian
-minister", "the high-ranking diplomat") takes the previous quote's speaker when no other person
-was named in between; otherwise, and for anything else unknown, None, never a guess.
+minister", "the high-ranking diplomat") goes to the one person the article describes with the
+most of its words (in the few words before a mention, an apposition after it, or the mention's
+description; capitalised words such as "Ostravian" count double; a tie goes to the previous
+speaker), else to the previous quote's speaker when no other person was named in between;
+otherwise, and for anything else unknown, None, never a guess.
 Limits: no gender or number agreement, so "she" after a quote by a man who was just named
 still resolves to him.
 
