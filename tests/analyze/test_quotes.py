@@ -126,6 +126,9 @@ def test_quote_over_two_paragraphs_is_one_quote():
      "that the bridge would reopen in May", "said", "the mayor"),
     ("According to the ministry, which hosted the talks, both sides agreed to meet again.",
      "both sides agreed to meet again", "According to", "the ministry, which hosted the talks"),
+    # an attitude covers its own clause, not the narrator's relative clause after it
+    ("The envoy does not expect a breakthrough from the meeting, which will be held in Oslo on Friday.",
+     "a breakthrough from the meeting", "expect", "The envoy"),
     # a noun as the cue: "his statement that ..."
     ("Critics pointed to his statement on Wednesday that the harbour would close for good.",
      "that the harbour would close for good", "statement", "his"),

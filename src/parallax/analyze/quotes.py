@@ -805,6 +805,12 @@ def _indirect(text: str, lo: int, hi: int) -> Quote | None:
             continue
         if len(_WORD.findall(follow)) < 3:
             continue
+        if cue.group() not in lex.SPEECH_CUES:
+            # An attitude ("does not expect a breakthrough from the meeting, which will be
+            # held on Friday") covers its own clause; what follows a comma is the narrator's.
+            comma = re.search(r",\s+(?:which|who|where|when|whose)\b", text[start:end])
+            if comma is not None and len(_WORD.findall(text, start, start + comma.start())) >= 2:
+                end = _trim_end(text, start, start + comma.start())
         return Quote(start, end, "indirect", cue.span(), sp)
     n = _NOMINAL.search(text, lo, hi)
     if n is not None:
