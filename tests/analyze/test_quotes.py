@@ -126,6 +126,8 @@ def test_quote_over_two_paragraphs_is_one_quote():
      "that the bridge would reopen in May", "said", "the mayor"),
     ("According to the ministry, which hosted the talks, both sides agreed to meet again.",
      "both sides agreed to meet again", "According to", "the ministry, which hosted the talks"),
+    ("Rabbi Tom Hale, president of the city's largest congregation, said he would skip the speech.",
+     "he would skip the speech", "said", "Rabbi Tom Hale, president of the city's largest congregation"),
     # an attitude covers its own clause, not the narrator's relative clause after it
     ("The envoy does not expect a breakthrough from the meeting, which will be held in Oslo on Friday.",
      "a breakthrough from the meeting", "expect", "The envoy"),

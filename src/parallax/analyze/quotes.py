@@ -111,7 +111,8 @@ _APPOSITION_START = frozenset(
 )
 
 
-def _speaker_with_apposition(text: str, lo: int, toks: list[tuple[int, int, str]], i: int) -> Span | None:
+def _speaker_with_apposition(text: str, lo: int, toks: list[tuple[int, int, str]], i: int,
+                             depth: int = 0) -> Span | None:
     """``X, a cook at the Taj, said`` / ``X, who lost ..., said`` / ``X - in a line ... -
     declared``: the name before the first mark plus the apposition, as PolNeAR annotates the
     source. The apposition must open with a determiner or relative pronoun, or be all
@@ -122,8 +123,8 @@ def _speaker_with_apposition(text: str, lo: int, toks: list[tuple[int, int, str]
         return None
     j = i - 1
     while j >= 0 and toks[j][2] != pair and toks[i][0] - toks[j][0] < 220:
-        if toks[j][2] in ".;:\"“”":
-            return None
+        if toks[j][2] in ";:\"“”" or (toks[j][2] == "." and not (j > 0 and len(toks[j - 1][2]) <= 3)):
+            return None  # a sentence boundary, not an abbreviation ("R-S.C.", "Mass.")
         j -= 1
     if j < 0 or toks[j][2] != pair or j + 1 >= i:
         return None
@@ -134,9 +135,10 @@ def _speaker_with_apposition(text: str, lo: int, toks: list[tuple[int, int, str]
     titled = all(_is_cap(w) or w.lower() in ("of", "and", "the", "for") for w in inner) and len(inner) <= 8
     last = inner[-1].lower()
     role = len(inner) <= 8 and (last in lex.ROLE_HINTS or last.endswith(("man", "woman", "er", "or", "ist")))
-    if first.lower() not in _APPOSITION_START and not titled and not role:
+    if first.lower() not in _APPOSITION_START and not titled and not role and first.lower() not in lex.ROLE_HINTS:
         return None
-    head = _speaker_before(text, lo, toks[j][0], allow_apposition=False)
+    # One more apposition may stand before this one: "Lindsey Graham, R-S.C., a candidate, said".
+    head = _speaker_before(text, lo, toks[j][0], allow_apposition=depth < 1, depth=depth + 1)
     if head is None or head[1] < toks[j - 1][1] if j > 0 else True:
         return None
     return (head[0], toks[i][0] if pair != "(" else toks[i][1])
@@ -182,7 +184,7 @@ _NOT_HEADS = frozenset(
 )
 
 
-def _speaker_before(text: str, lo: int, pos: int, allow_apposition: bool = True) -> Span | None:
+def _speaker_before(text: str, lo: int, pos: int, allow_apposition: bool = True, depth: int = 0) -> Span | None:
     """The speaker noun phrase ending just before ``pos`` (a cue), not reaching below ``lo``."""
     t = _TIME_TAIL.search(text, lo, pos)
     if t is not None and t.start() > lo:
@@ -194,7 +196,7 @@ def _speaker_before(text: str, lo: int, pos: int, allow_apposition: bool = True)
     if any(w.lower() in _BE for _s, _e, w in toks[i + 1:]) and re.match(r"\w+(?:ed|said|told|thought|known|seen)\b", text[pos:pos + 30]):
         return None  # a passive ("talks are expected to", "it is noted that") names no speaker
     if allow_apposition and not toks[i][2][0].isalnum():
-        return _speaker_with_apposition(text, lo, toks, i)
+        return _speaker_with_apposition(text, lo, toks, i, depth)
     if not _plausible_head(toks[i][2]):
         return None
     if i > 0 and toks[i - 1][2].lower() in _QUANTIFIERS and toks[i][2].islower() and not toks[i][2].endswith("s"):
