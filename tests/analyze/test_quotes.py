@@ -276,3 +276,11 @@ def test_a_new_paragraph_of_narration_ends_the_speaker_turn():
     text = ("“We are ready,” Olsen said.\n\nThe council met later that day.\n\n"
             "“The budget is not approved and the works will wait for a year.”")
     assert quotes(text)[-1][3] is None
+
+
+def test_participle_after_a_direct_quote_keeps_its_speaker():
+    text = "“Nobody will vote for twelve dollars,” Jealous said, suggesting that a bolder platform could win."
+    assert quotes(text) == [
+        ("Nobody will vote for twelve dollars,", "direct", "said", "Jealous"),
+        ("that a bolder platform could win", "indirect", "suggesting", "Jealous"),
+    ]

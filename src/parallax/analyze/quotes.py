@@ -79,6 +79,7 @@ _TAIL_FOLLOW = re.compile(
     r"today|yesterday|last|this|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
 )
 _WORD = re.compile(r"[^\W_][\w’'-]*")
+_PARTICIPLE_START = re.compile(r"[\s,]*(?:and\s+)?([a-z]+ing)\b")
 _MARK = re.compile(r"[\"“”«»]|''")
 
 
@@ -588,7 +589,21 @@ def find_quotes(text: str, sentences: Sequence[Span], mentions: Sequence[Mention
     ])
     for s_lo, s_hi in bounds:
         for lo, hi in _free_pieces(text, s_lo, s_hi, covered):
-            for q in _indirect_all(text, lo, hi):
+            found = _indirect_all(text, lo, hi)
+            if not found:
+                # '“...,” Jealous said, suggesting that ...': the participle goes on for the
+                # speaker of the quote just before it in the sentence.
+                before = [q for q in quotes if q.speaker and q.cue and s_lo <= q.cue[0] and q.cue[1] <= lo]
+                m = _PARTICIPLE_START.match(text, lo, hi)
+                if before and m is not None:
+                    cue = _CUE.match(text, m.start(1))
+                    if cue is not None and cue.end() == m.end(1):
+                        start = _content_after_cue(text, cue, hi)
+                        end = _trim_end(text, start, hi)
+                        if len(_WORD.findall(text, start, end)) >= 3:
+                            found = [Quote(start, end, "mixed" if _MARK.search(text, start, end) else "indirect",
+                                           cue.span(), before[-1].speaker)]
+            for q in found:
                 add(Quote(q.start, q.end, q.kind, q.cue, _widen(q.speaker, mentions)))
     quotes.sort(key=lambda q: q.start)
     return quotes
