@@ -52,6 +52,7 @@ CUE_WORDS = CUE_WORDS | frozenset(
     decided ordered prefer prefers preferred denounced denouncing signed
     considered considers identified learned listed decried welcomed echoed joked shouted
     requested favor favors favored worried expect reminded challenged
+    continued continues asking posted mention charged charges pointing seem
     """.split()
 )
 # Cues that take the hearer as object before the content: "told reporters (that) ...".
