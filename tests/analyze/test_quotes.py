@@ -284,3 +284,12 @@ def test_participle_after_a_direct_quote_keeps_its_speaker():
         ("Nobody will vote for twelve dollars,", "direct", "said", "Jealous"),
         ("that a bolder platform could win", "indirect", "suggesting", "Jealous"),
     ]
+
+
+def test_subject_of_the_sentence_speaks_for_a_joined_verb():
+    text = "She cut the debt to half in five years, but said she could not repay the rest of it."
+    assert only(text) == ("she could not repay the rest of it", "indirect", "said", "She")
+
+
+def test_joined_verb_needs_a_named_subject():
+    assert quotes("In the end it rained for days and said nothing about anything at all.") == []

@@ -79,6 +79,7 @@ _TAIL_FOLLOW = re.compile(
     r"today|yesterday|last|this|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
 )
 _WORD = re.compile(r"[^\W_][\w’'-]*")
+_SUBJECT = re.compile(r"\s*((?:[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}))(?=\s+[a-z])")
 _PARTICIPLE_START = re.compile(r"[\s,]*(?:and\s+)?([a-z]+ing)\b")
 _MARK = re.compile(r"[\"“”«»]|''")
 
@@ -829,6 +830,17 @@ def _indirect(text: str, lo: int, hi: int) -> Quote | None:
             if comma is not None and len(_WORD.findall(text, start, start + comma.start())) >= 2:
                 end = _trim_end(text, start, start + comma.start())
         return Quote(start, end, "indirect", cue.span(), sp)
+    subj = _SUBJECT.match(text, lo, hi)
+    if subj is not None and subj.group(1).lower() not in lex.STOP:
+        # "She cut the debt in half, but said she could not repay it": the sentence's subject
+        # is the speaker of a verb joined by "and"/"but".
+        for cue in _CUE.finditer(text, subj.end(), hi):
+            if cue.group() not in lex.SPEECH_CUES or not re.search(
+                    r"(?:,\s*|\s)(?:but|and)\s+(?:also\s+|then\s+|later\s+)?$", text[subj.end():cue.start()]):
+                continue
+            start = _content_after_cue(text, cue, hi)
+            if len(_WORD.findall(text, start, end)) >= 3:
+                return Quote(start, end, "indirect", cue.span(), subj.span(1))
     n = _NOMINAL.search(text, lo, hi)
     if n is not None:
         # "Trump's claim that ...", "his warning that ...": the noun is the cue.
