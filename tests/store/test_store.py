@@ -96,7 +96,7 @@ def test_story_state_round_trip_and_migrations_recorded(tmp_path):
         store.assign(state["assigned"], {s: "Harbour" for s in set(state["assigned"].values())}, c.events_, state=state)
     with sqlite3.connect(path) as db:
         names = [r[0] for r in db.execute("SELECT name FROM _migrations ORDER BY name")]
-    assert names[:3] == ["0001_initial", "0002_story_state", "0003_story_index"]
+    assert names[:4] == ["0001_initial", "0002_story_state", "0003_story_index", "0004_story_index_by_date"]
     with open_store(path) as store:
         loaded = store.load_story_state()
         assert loaded["meta"]["n_docs"] == 2
@@ -108,3 +108,15 @@ def test_story_state_round_trip_and_migrations_recorded(tmp_path):
         assert none["stories"] == {} and none["story_of"] == {}
         some = store.load_story_state((day, day), window=30, keys=["x"], terms=["t:harbour", "n:brook"])
         assert set(some["stories"]) == set(c.stories_)
+
+
+def test_a_story_left_without_articles_is_removed_and_others_stay(tmp_path):
+    with open_store(tmp_path / "s.db") as store:
+        a, b, c = _article("One.", id="a"), _article("Two.", id="b"), _article("Three.", id="c")
+        store.add_articles([a, b, c])
+        store.assign({a.key: "s-1", b.key: "s-2", c.key: "s-3"}, {"s-1": "One", "s-2": "Two", "s-3": "Three"})
+        # s-2 merged into s-1; s-3 untouched
+        store.assign({b.key: "s-1"}, {"s-1": "One"}, [("merge", "s-1", "s-2 merged in")])
+        ids = [r[0] for r in store.db.execute("SELECT id FROM stories ORDER BY id")]
+        assert ids == ["s-1", "s-3"]
+        assert store.story_members(["s-1"]) == {"s-1": [a.key, b.key]}

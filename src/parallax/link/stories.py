@@ -145,7 +145,7 @@ class StoryClusterer:
     def __init__(self, threshold: float = TUNED["threshold"], name_weight: float = TUNED["name_weight"],
                  year_weight: float = TUNED["year_weight"], embed_weight: float = TUNED["embed_weight"], merge_threshold: float | None = TUNED["merge_threshold"],
                  days_scale: float = 14.0, grace_days: float = 3.0, window_days: int = 30,
-                 index_terms: int = 15, index_names: int = 10, per_term: int = 200, max_scored: int = 20,
+                 index_terms: int = 15, index_names: int = 10, per_term: int = 50, max_scored: int = 20,
                  embedder: Callable[[Sequence[str]], Any] | None = None):
         self.threshold = threshold
         self.name_weight = name_weight

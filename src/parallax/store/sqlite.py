@@ -73,6 +73,14 @@ MIGRATIONS: list[tuple[str, str]] = [
         CREATE INDEX story_index_story ON story_index(story_id);
         """,
     ),
+    (
+        # candidates are looked up by key within a date window: without this the lookup reads
+        # every story that ever held a common word
+        "0004_story_index_by_date",
+        """
+        CREATE INDEX story_index_key_last ON story_index(key, last);
+        """,
+    ),
 ]
 
 
@@ -219,6 +227,12 @@ class SQLiteStore:
                     "ON CONFLICT(id) DO UPDATE SET title = excluded.title, updated = excluded.updated",
                     (sid, title, now),
                 )
+            # stories that may lose their last article here: the earlier stories of the
+            # reassigned articles, and stories merged away
+            maybe_empty = {sid for _, sid in self._in(
+                "SELECT article_key, story_id FROM story_articles WHERE article_key IN ({})", list(assignments))}
+            if state is not None:
+                maybe_empty.update(state["removed"])
             self.db.executemany(
                 "INSERT INTO story_articles(article_key, story_id) VALUES (?, ?) "
                 "ON CONFLICT(article_key) DO UPDATE SET story_id = excluded.story_id",
@@ -228,8 +242,10 @@ class SQLiteStore:
                 "INSERT INTO story_log(at, event, story_id, detail) VALUES (?, ?, ?, ?)",
                 [(now, e, s, d) for e, s, d in events],
             )
-            self.db.execute(
-                "DELETE FROM stories WHERE id NOT IN (SELECT DISTINCT story_id FROM story_articles)"
+            self.db.executemany(
+                "DELETE FROM stories WHERE id = ? AND NOT EXISTS "
+                "(SELECT 1 FROM story_articles WHERE story_id = ?)",
+                [(sid, sid) for sid in maybe_empty - set(assignments.values())],
             )
 
     def _save_story_state(self, state: dict) -> None:
@@ -282,10 +298,11 @@ class SQLiteStore:
             # the new articles, most shared keys first
             lo = around[0] - window
             hits: dict[str, int] = {}
-            for sid, n in self._in(
-                    "SELECT story_id, COUNT(*) FROM story_index WHERE key IN ({}) "
-                    "AND (last IS NULL OR last >= %d) GROUP BY story_id" % lo, list(terms)):
-                hits[sid] = hits.get(sid, 0) + n
+            for cond in ("last >= %d" % lo, "last IS NULL"):  # two index range scans, not an OR
+                for sid, n in self._in(
+                        "SELECT story_id, COUNT(*) FROM story_index INDEXED BY story_index_key_last "
+                        "WHERE key IN ({}) AND " + cond + " GROUP BY story_id", list(terms)):
+                    hits[sid] = hits.get(sid, 0) + n
             best = sorted(hits, key=lambda sid: -hits[sid])[:limit]
             rows = list(self._in("SELECT story_id, data FROM story_state WHERE story_id IN ({})", best))
         elif around is None:
