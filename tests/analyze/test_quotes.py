@@ -257,6 +257,10 @@ def test_second_verb_of_one_subject_is_a_second_attribution():
     # any verb closing a quote is its reporting verb
     ("“The work is long and hard,” Mr. Graham continued.", "The work is long and hard,", "continued", "Mr. Graham"),
     ("“Everyone is welcome here,” the statement read.", "Everyone is welcome here,", "read", "the statement"),
+    ("“We need friends again,” former state governor Tom Berg said.", "We need friends again,", "said",
+     "former state governor Tom Berg"),
+    ("“Imagine him on the same stage,” mused the radio host Stu Burr.", "Imagine him on the same stage,",
+     "mused", "the radio host Stu Burr"),
     # a paragraph ending in a colon introduces the quote below it
     ("The mayor spoke at length. She went on to say:\n\n“We will rebuild the bridge before the storms.”",
      "We will rebuild the bridge before the storms.", "went on to say", "She"),

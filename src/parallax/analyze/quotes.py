@@ -176,6 +176,8 @@ def _plausible_head(w: str) -> bool:
     return not lw.endswith(("ed", "ly", "ive", "ble", "ous", "ful", "ing", "est", "ic", "al"))
 
 
+# Lowercase words that may open a title before a name ("former Florida governor Jeb Bush").
+_TITLE_WORDS = frozenset("former then state veteran senior top acting longtime fellow retired current incoming outgoing".split())
 _PRONOUN_LIKE = frozenset("another others some many most both few all several one".split())
 _BE = frozenset("is are was were been being be".split())
 _QUANTIFIERS = frozenset("several many some both few all most other his her their its our my your".split())
@@ -245,7 +247,7 @@ def _speaker_before(text: str, lo: int, pos: int, allow_apposition: bool = True,
         if lw2 in lex.STOP or _pron(w2):
             break
         if w2.islower():
-            if last_cap and lw2 not in lex.ROLE_HINTS:
+            if last_cap and lw2 not in lex.ROLE_HINTS and lw2 not in _TITLE_WORDS:
                 break
             last_cap = False
         else:
@@ -432,13 +434,22 @@ def _post_attribution(text: str, seg: QuotedSegment, hi: int):
         # Right after a quote, any verb after the speaker is the reporting verb ("...,” an
         # angry Hollande retaliated. / ...," Mr. Graham continued / ..." the statement read).
         g = _ANY_VERB_AFTER.match(text, p, window_hi)
-        if g is None:
-            return None
-        sp = _speaker_before(text, p, g.start(1))
-        if sp is None or sp[0] != p:
-            return None
-        cue = re.compile(r".+").match(text, g.start(1), g.end(1))
-        after = g.end(1)
+        inv = re.compile(r"([a-z]+ed)\s").match(text, p, window_hi) if g is None else None
+        if inv is not None:
+            # '...,” mused the co-host Stu Burr.': an inverted verb the lexicon lacks.
+            sp = _speaker_after(text, inv.end(), hi)
+            if sp is None or not re.match(r"\s*(?:[.,;]|$)", text[sp[1]:hi]):
+                return None
+            cue = re.compile(r".+").match(text, inv.start(1), inv.end(1))
+            after = sp[1]
+        else:
+            if g is None:
+                return None
+            sp = _speaker_before(text, p, g.start(1))
+            if sp is None or sp[0] != p:
+                return None
+            cue = re.compile(r".+").match(text, g.start(1), g.end(1))
+            after = g.end(1)
     if re.match(r"\s+that\b", text[after:hi]):
         # '"This Week," Rubio said that ...': the quoted words are a title, not the statement.
         return None
