@@ -182,6 +182,8 @@ def test_colon_line_names_its_speaker():
     "The bridge was closed for repairs on Tuesday.",
     # a cue word used as a noun
     "His several angry comments about the budget were widely shared.",
+    "The Paris terrorist attacks shocked the whole country for months.",
+    "Southern states held their primaries on the same day as the others.",
 ])
 def test_not_quotes(text):
     assert quotes(text) == []

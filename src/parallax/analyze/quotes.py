@@ -159,7 +159,9 @@ _HEAD_NOUNS = frozenset(
     editorial article story organization administration government family friends allies
     rival rivals opponents members leaders lawmakers delegates donors republicans democrats
     conservatives liberals activists experts economists researchers observers pundits
-    strategists insiders scientists students workers""".split()
+    strategists insiders scientists students workers evidence research numbers figures
+    results records documents emails polling sources candidate nominee speaker speech
+    campaigns surveys studies reports ads filings lawsuit complaint indictment ruling""".split()
 )
 
 
@@ -178,6 +180,24 @@ def _plausible_head(w: str) -> bool:
 
 # Lowercase words that may open a title before a name ("former Florida governor Jeb Bush").
 _TITLE_WORDS = frozenset("former then state veteran senior top acting longtime fellow retired current incoming outgoing".split())
+# Cue words that are as often plural nouns; after them the "speaker" must look like one.
+_NOUNISH = frozenset(
+    """attacks states questions plan plans show shows comments calls claims reports notes
+    charges hopes fears wants demands answers replies promises vows warns""".split()
+)
+_DEMONYM = re.compile(r"(?:ern|ian|an|ic|ish|ese|ed|al)$")
+
+
+def _subject_like(phrase: str) -> bool:
+    words = phrase.split()
+    last = words[-1].strip(".,")
+    if last.lower() in lex.ROLE_HINTS or last.lower() in _HEAD_NOUNS:
+        return True
+    if not last[:1].isupper():
+        return False
+    return not (_DEMONYM.search(last) and len(words) <= 2)
+
+
 _PRONOUN_LIKE = frozenset("another others some many most both few all several one".split())
 _BE = frozenset("is are was were been being be".split())
 _QUANTIFIERS = frozenset("several many some both few all most other his her their its our my your".split())
@@ -255,6 +275,9 @@ def _speaker_before(text: str, lo: int, pos: int, allow_apposition: bool = True,
         start = s2
         j -= 1
         n += 1
+    cue_word = re.match(r"\w+", text[pos:pos + 20])
+    if cue_word and cue_word.group() in _NOUNISH and not _subject_like(text[start:e]):
+        return None  # "the Paris terrorist attacks", "Southern states": a noun, not a verb
     return (start, e)
 
 
