@@ -128,6 +128,8 @@ def test_quote_over_two_paragraphs_is_one_quote():
      "both sides agreed to meet again", "According to", "the ministry, which hosted the talks"),
     ("Rabbi Tom Hale, president of the city's largest congregation, said he would skip the speech.",
      "he would skip the speech", "said", "Rabbi Tom Hale, president of the city's largest congregation"),
+    ("Committee chairman Tom Wick (R-Miss.) said he expects the party to keep its majority.",
+     "he expects the party to keep its majority", "said", "Committee chairman Tom Wick (R-Miss.)"),
     # an attitude covers its own clause, not the narrator's relative clause after it
     ("The envoy does not expect a breakthrough from the meeting, which will be held in Oslo on Friday.",
      "a breakthrough from the meeting", "expect", "The envoy"),

@@ -125,7 +125,7 @@ def _speaker_with_apposition(text: str, lo: int, toks: list[tuple[int, int, str]
         return None
     j = i - 1
     while j >= 0 and toks[j][2] != pair and toks[i][0] - toks[j][0] < 220:
-        if toks[j][2] in ";:\"“”" or (toks[j][2] == "." and not (j > 0 and len(toks[j - 1][2]) <= 3)):
+        if toks[j][2] in ";:\"“”" or (toks[j][2] == "." and pair != "(" and not (j > 0 and len(toks[j - 1][2]) <= 3)):
             return None  # a sentence boundary, not an abbreviation ("R-S.C.", "Mass.")
         j -= 1
     if j < 0 or toks[j][2] != pair or j + 1 >= i:
