@@ -171,6 +171,8 @@ def test_mixed_quote_is_one_quote():
 def test_colon_line_names_its_speaker():
     assert only("Olsen: The bridge will reopen in May") == (
         "The bridge will reopen in May", "indirect", ":", "Olsen")
+    # an interview's Q/A letters are not speakers
+    assert quotes("Q: What did you find in the files that morning") == []
 
 
 @pytest.mark.parametrize("text", [

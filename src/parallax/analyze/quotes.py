@@ -785,7 +785,7 @@ def _indirect(text: str, lo: int, hi: int) -> Quote | None:
     end = _trim_end(text, lo, hi)
     line_start = lo == 0 or text[lo - 1] == "\n"
     c = _COLON_LINE.match(text, lo, hi) if line_start else None
-    if c is not None and c.group(1)[0].isupper() and len(_WORD.findall(text, c.end(), end)) >= 3:
+    if c is not None and c.group(1)[0].isupper() and len(c.group(1)) > 1 and len(_WORD.findall(text, c.end(), end)) >= 3:
         first = c.group(1).split()[0]
         if first.lower() not in lex.STOP and first.lower() not in ("update", "note", "editor", "photo", "source", "related", "watch", "read", "video", "click", "image", "getty"):
             return Quote(c.end(), end, "indirect", (c.end(1), c.end(1) + 1), c.span(1))
