@@ -303,3 +303,8 @@ def test_subject_of_the_sentence_speaks_for_a_joined_verb():
 
 def test_joined_verb_needs_a_named_subject():
     assert quotes("In the end it rained for days and said nothing about anything at all.") == []
+
+
+def test_participle_after_the_subjects_own_clause():
+    text = "She also compared the senator to her rival, saying they are both part of the same system."
+    assert only(text) == ("they are both part of the same system", "indirect", "saying", "She")

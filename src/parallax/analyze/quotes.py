@@ -869,8 +869,10 @@ def _indirect(text: str, lo: int, hi: int) -> Quote | None:
         # "She cut the debt in half, but said she could not repay it": the sentence's subject
         # is the speaker of a verb joined by "and"/"but".
         for cue in _CUE.finditer(text, subj.end(), hi):
-            if cue.group() not in lex.SPEECH_CUES or not re.search(
-                    r"(?:,\s*|\s)(?:but|and)\s+(?:also\s+|then\s+|later\s+)?$", text[subj.end():cue.start()]):
+            joined = re.search(r"(?:,\s*|\s)(?:but|and)\s+(?:also\s+|then\s+|later\s+)?$", text[subj.end():cue.start()])
+            # "She compared him to X, saying ...": a participle after the subject's own clause.
+            participle = cue.group().endswith("ing") and re.search(r",\s*$", text[subj.end():cue.start()])
+            if cue.group() not in lex.SPEECH_CUES or not (joined or participle):
                 continue
             start = _content_after_cue(text, cue, hi)
             if len(_WORD.findall(text, start, end)) >= 3:
