@@ -130,6 +130,8 @@ def test_quote_over_two_paragraphs_is_one_quote():
      "he would skip the speech", "said", "Rabbi Tom Hale, president of the city's largest congregation"),
     ("Committee chairman Tom Wick (R-Miss.) said he expects the party to keep its majority.",
      "he expects the party to keep its majority", "said", "Committee chairman Tom Wick (R-Miss.)"),
+    ("The mayor, meanwhile, said the bridge would reopen before the summer.",
+     "the bridge would reopen before the summer", "said", "The mayor"),
     # an attitude covers its own clause, not the narrator's relative clause after it
     ("The envoy does not expect a breakthrough from the meeting, which will be held in Oslo on Friday.",
      "a breakthrough from the meeting", "expect", "The envoy"),

@@ -150,6 +150,7 @@ _DAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|
 _TIME_TAIL = re.compile(
     r"\s+(?:(?:on|late|early|last|this)\s+)?" + _DAYS + r"(?:\s+(?:night|morning|afternoon|evening))?"
     r"(?:\s+(?:also|again|later))?\s*$|\s+(?:twice|again|already|often|also|finally)\s*$"
+    r"|,\s*(?:meanwhile|however|too|though|in turn|for (?:his|her|their|its) part),\s*$"
 )
 # Lowercase words that can end a speaker noun phrase besides role words.
 _HEAD_NOUNS = frozenset(
