@@ -138,6 +138,10 @@ def test_quote_over_two_paragraphs_is_one_quote():
     # a noun as the cue: "his statement that ..."
     ("Critics pointed to his statement on Wednesday that the harbour would close for good.",
      "that the harbour would close for good", "statement", "his"),
+    ("According to recent polling, the senator is once again leading the field.",
+     "the senator is once again leading the field", "According to", "recent polling"),
+    ("According to F.A.A. records, the plane has flown about 300 hours since June.",
+     "the plane has flown about 300 hours since June", "According to", "F.A.A. records"),
     # a trailing "according to" names the source of the reporting, not another speaker
     ("The minister insists that the plant will stay open, according to his interview with a radio station.",
      "that the plant will stay open", "insists", "The minister"),

@@ -84,6 +84,11 @@ _PARTICIPLE_START = re.compile(r"[\s,]*(?:and\s+)?([a-z]+ing)\b")
 _MARK = re.compile(r"[\"“”«»]|''")
 
 
+def _abbrev(w: str) -> bool:
+    """A word that a period abbreviates: a title ("Sen."), or one or two capitals ("F.A.A.")."""
+    return w.lower() in _ABBREV or (len(w) <= 2 and w.isupper())
+
+
 def _tokens(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, lo, hi)]
 
@@ -243,7 +248,7 @@ def _speaker_before(text: str, lo: int, pos: int, allow_apposition: bool = True,
     while j >= 0 and n < 12:
         s2, _e2, w2 = toks[j]
         lw2 = w2.lower()
-        if w2 == "." and j > 0 and toks[j - 1][2].lower() in _ABBREV:
+        if w2 == "." and j > 0 and _abbrev(toks[j - 1][2]):
             start = toks[j - 1][0]
             j -= 2
             n += 1
@@ -298,12 +303,12 @@ def _speaker_after(text: str, pos: int, hi: int) -> Span | None:
     while k < len(toks) and k < 12:
         s2, e2, w2 = toks[k]
         lw2 = w2.lower()
-        if w2 == "." and k > 0 and toks[k - 1][2].lower() in _ABBREV:
+        if w2 == "." and k > 0 and _abbrev(toks[k - 1][2]):
             k += 1
             continue
         if not w2[0].isalnum():
             break
-        if lw2 in lex.DETERMINERS and k > 0 and toks[k - 1][2].lower() != "of":
+        if w2.islower() and lw2 in lex.DETERMINERS and k > 0 and toks[k - 1][2].lower() != "of":
             break
         if lw2 == "of":
             if k + 1 < len(toks) and (_is_cap(toks[k + 1][2]) or toks[k + 1][2].lower() in lex.DETERMINERS):
@@ -323,6 +328,9 @@ def _speaker_after(text: str, pos: int, hi: int) -> Span | None:
     if m is None:
         m = re.match(r",\s+((?:a|an|the|his|her|its|their|who|whose|former)\s[^,.;:\"“”\n]{2,90}?)(?=\s*(?:[.]\s|[.]$|$))",
                      text[end:hi])
+        if m is not None and (len(m.group(1).split()) > 8 or any(
+                w in lex.STOP and w not in ("of", "at", "for", "in", "who", "whose") for w in m.group(1).lower().split()[1:])):
+            m = None  # a clause ("..., the candidate is leading"), not a description
     if m:
         end = end + m.end(1)
     return (s, end)
