@@ -66,6 +66,31 @@ def test_evaluate_runs_the_tagger(tml):
     assert r["value_f1"] == 1.0
 
 
+def test_a_copied_file_is_scored_once_and_folders_are_reported(tml, tmp_path):
+    (tml / "other").mkdir()
+    (tml / "other" / "doc2.tml").write_text(TML.replace("Ministers", "Envoys"))
+    (tml / "zcopy").mkdir()
+    (tml / "zcopy" / "doc.tml").write_text(TML)            # same bytes as sub/doc.tml: skipped
+    lines, r = evaluate(tml)
+    assert r["documents"] == 2 and r["gold"] == 6
+    assert set(r["by_folder"]) == {"sub", "other"}
+    assert r["by_folder"]["other"]["documents"] == 1
+    assert any(line.startswith("other") for line in lines)
+
+
+def test_value_f1_is_twice_correct_values_over_gold_plus_system(tml):
+    # TempEval-3's attribute F1: P = correct/system, R = correct/gold
+    from parallax.eval.timex import read_folder
+    docs = read_folder(tml)
+
+    def fake(text, dct):
+        i = text.index("yesterday")
+        return [Timex(i, i + 9, "DATE", "2022-01-20"), Timex(0, 3, "DATE", "PRESENT_REF")]
+
+    r = score(docs, fake)
+    assert r["value_f1"] == pytest.approx(2 * 1 / (3 + 2))
+
+
 def test_bad_folder(tmp_path):
     with pytest.raises(InputError):
         evaluate(tmp_path / "missing")
@@ -81,6 +106,9 @@ def test_tempeval3_figures():
         pytest.skip(f"TempEval-3 data not found at {folder}")
     _, r = evaluate(folder)
     assert r["documents"] >= 250
-    # floors a little under the measured figures, so a regression shows
-    assert r["relaxed_f1"] >= 0.90
-    assert r["value_f1"] >= 0.74
+    # floors a little under the measured figures (relaxed 0.940, value 0.805), so a
+    # regression shows
+    assert r["relaxed_f1"] >= 0.93
+    assert r["value_f1"] >= 0.79
+    assert r["by_folder"]["TimeBank"]["value_f1"] >= 0.81
+    assert r["by_folder"]["AQUAINT"]["value_f1"] >= 0.75

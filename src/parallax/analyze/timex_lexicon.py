@@ -3,6 +3,8 @@ units and seasons. Plain data, so adding a language is adding a dictionary."""
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 # Month names and abbreviations -> month number. English names are matched capitalised
 # only (so "may" the verb and "march" the verb are not dates).
 MONTHS_EN = {
@@ -60,6 +62,13 @@ ORDINALS = {
     "last": 4, "final": 4,
 }
 
+ORDINAL_WORDS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+    "nineteenth": 19, "twentieth": 20, "thirtieth": 30,
+}
+
 # unit -> (ISO 8601 letter, is a time unit that needs the "T" designator)
 UNITS = {
     "second": ("S", True), "minute": ("M", True), "hour": ("H", True), "day": ("D", False),
@@ -72,3 +81,59 @@ SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter
 SEASON_ORDER = {"WI": 0, "SP": 1, "SU": 2, "FA": 3}
 
 PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
+
+# Holidays -> how to find their date in a year: ("fixed", month, day), ("nth", month,
+# weekday, n) with n = -1 for the last, or ("easter", offset in days). US holidays where
+# the name is American ("Thanksgiving", "Labor Day").
+HOLIDAYS = {
+    "new year's day": ("fixed", 1, 1), "new year's eve": ("fixed", 12, 31),
+    "new year's": ("fixed", 1, 1), "valentine's day": ("fixed", 2, 14),
+    "independence day": ("fixed", 7, 4), "fourth of july": ("fixed", 7, 4),
+    "july fourth": ("fixed", 7, 4), "bastille day": ("fixed", 7, 14),
+    "halloween": ("fixed", 10, 31), "veterans day": ("fixed", 11, 11),
+    "armistice day": ("fixed", 11, 11), "christmas eve": ("fixed", 12, 24),
+    "christmas day": ("fixed", 12, 25), "christmas": ("fixed", 12, 25),
+    "boxing day": ("fixed", 12, 26),
+    "martin luther king day": ("nth", 1, 0, 3), "presidents day": ("nth", 2, 0, 3),
+    "presidents' day": ("nth", 2, 0, 3), "memorial day": ("nth", 5, 0, -1),
+    "labor day": ("nth", 9, 0, 1), "columbus day": ("nth", 10, 0, 2),
+    "thanksgiving": ("nth", 11, 3, 4), "thanksgiving day": ("nth", 11, 3, 4),
+    "mother's day": ("nth", 5, 6, 2), "father's day": ("nth", 6, 6, 3),
+    "election day": ("election",),
+    "easter": ("easter", 0), "easter sunday": ("easter", 0), "easter monday": ("easter", 1),
+    "good friday": ("easter", -2), "palm sunday": ("easter", -7),
+}
+
+
+def _easter(y: int) -> date:
+    """Western Easter Sunday (anonymous Gregorian algorithm)."""
+    a, b, c = y % 19, y // 100, y % 100
+    d, e = b // 4, b % 4
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    l = (32 + 2 * e + 2 * i - h - k) % 7  # noqa: E741
+    m = (a + 11 * h + 22 * l) // 451
+    month = (h + l - 7 * m + 114) // 31
+    day = (h + l - 7 * m + 114) % 31 + 1
+    return date(y, month, day)
+
+
+def holiday_date(rule: tuple, y: int) -> date:
+    """The date of a holiday (a HOLIDAYS value) in year ``y``."""
+    kind = rule[0]
+    if kind == "fixed":
+        return date(y, rule[1], rule[2])
+    if kind == "easter":
+        return _easter(y) + timedelta(days=rule[1])
+    if kind == "election":  # US: the Tuesday after the first Monday of November
+        first = date(y, 11, 1)
+        monday = first + timedelta(days=(0 - first.weekday()) % 7)
+        return monday + timedelta(days=1)
+    _, month, weekday, n = rule
+    if n > 0:
+        first = date(y, month, 1)
+        return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+    last = date(y + (month == 12), month % 12 + 1, 1) - timedelta(days=1)
+    return last - timedelta(days=(last.weekday() - weekday) % 7)

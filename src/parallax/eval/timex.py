@@ -11,11 +11,20 @@ with the markup removed) against the document creation time (the ``TIMEX3`` whos
 - attribute F1 for ``type`` and ``value``: relaxed F1 times the attribute's accuracy over
   the relaxed matches.
 
-The DCT expression itself is not scored (neither as gold nor as system output).
+The DCT expression itself is not scored (neither as gold nor as system output). This
+is the official TempEval-3 scorer's definition (``evaluate_entities.py``: relaxed match by
+overlap, attribute accuracy over the relaxed matches, so value F1 = 2 * correct values /
+(gold + system)).
+
+A file whose bytes repeat an earlier file's (the shared copy of TempEval-3 has
+``testpipeline/AP900815-0044.tml``, a copy of ``TimeBank/AP900815-0044.tml``) is read once,
+so no document counts twice. When the folder has subfolders (TimeBank, AQUAINT), the table
+also gives the figures of each.
 """
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterable
@@ -101,14 +110,26 @@ def read_tml(path: str | Path) -> TimeMLDoc:
 
 
 def read_folder(path: str | Path) -> list[TimeMLDoc]:
-    """All ``.tml`` documents under ``path`` (recursively), sorted by path."""
+    """All ``.tml`` documents under ``path`` (recursively), sorted by path; a file identical
+    to one already read is skipped (logged), so a copied document is not scored twice."""
     root = Path(path)
     if not root.exists():
         raise InputError(str(root), "no such folder; expected a folder of TimeML .tml files")
     files = [root] if root.is_file() else sorted(root.rglob("*.tml"))
     if not files:
         raise InputError(str(root), "no .tml files found; expected TempEval-3 TimeML files")
-    return [read_tml(f) for f in files]
+    docs, seen = [], {}
+    for f in files:
+        try:
+            digest = hashlib.sha1(f.read_bytes()).hexdigest()
+        except OSError as exc:
+            raise InputError(str(f), f"not a readable TimeML file ({exc})") from exc
+        if digest in seen:
+            log.info("skipping %s: the same file as %s", f, seen[digest])
+            continue
+        seen[digest] = f
+        docs.append(read_tml(f))
+    return docs
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -224,16 +245,48 @@ def format_table(result: dict, title: str = "timex") -> list[str]:
     return lines
 
 
+def _by_folder(root: Path, docs: list[TimeMLDoc]) -> dict[str, list[TimeMLDoc]]:
+    """Documents grouped by the first folder under ``root`` they sit in (TimeBank, AQUAINT)."""
+    groups: dict[str, list[TimeMLDoc]] = {}
+    for d in docs:
+        rel = Path(d.path).relative_to(root) if root.is_dir() else Path(d.path).name
+        parts = Path(rel).parts
+        if len(parts) > 1:
+            groups.setdefault(parts[0], []).append(d)
+    return groups
+
+
 def evaluate(path: str | Path) -> tuple[list[str], dict]:
     """Score the tagger on every TimeML file under ``path``; returns (table lines, measures).
 
     The measures dict has ``strict_f1``, ``relaxed_f1``, ``type_f1``, ``value_f1`` and the
-    precision / recall / accuracy figures behind them.
+    precision / recall / accuracy figures behind them; with subfolders, ``by_folder`` holds
+    the same four F1 figures for each.
     """
-    docs = read_folder(path)
+    from ..analyze.timex import tag
+
+    root = Path(path)
+    docs = read_folder(root)
     log.info("scoring the temporal tagger on %d TimeML documents from %s", len(docs), path)
-    result = score(docs)
-    return format_table(result, title=f"timex ({path})"), result
+    memo: dict[str, list[Timex]] = {}
+
+    def tagger(text: str, dct: str | None) -> list[Timex]:
+        if (text, dct) not in memo:
+            memo[text, dct] = tag(text, dct)
+        return memo[text, dct]
+
+    result = score(docs, tagger)
+    lines = format_table(result, title=f"timex ({path})")
+    groups = _by_folder(root, docs)
+    if len(groups) > 1:
+        result["by_folder"] = {}
+        lines.append(f"{'by folder':<12}{'docs':>6}{'strict':>8}{'relaxed':>9}{'type':>7}{'value':>7}")
+        for name, part in sorted(groups.items()):
+            r = score(part, tagger)
+            result["by_folder"][name] = {k: r[k] for k in ("documents", "strict_f1", "relaxed_f1", "type_f1", "value_f1")}
+            lines.append(f"{name:<12}{r['documents']:>6}{r['strict_f1']:>8.3f}{r['relaxed_f1']:>9.3f}"
+                         f"{r['type_f1']:>7.3f}{r['value_f1']:>7.3f}")
+    return lines, result
 
 
 __all__ = ["evaluate", "score", "read_tml", "read_folder", "format_table", "TimeMLDoc", "GoldTimex"]
