@@ -22,6 +22,7 @@ def main(argv: list[str]) -> int:
         module = importlib.util.module_from_spec(spec)
         start = time.perf_counter()
         try:
+            sys.argv = [str(path)]  # the selection is run.py's, not the benchmark's
             spec.loader.exec_module(module)
             module.main()
         except SystemExit as exc:
