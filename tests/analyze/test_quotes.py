@@ -142,6 +142,8 @@ def test_quote_over_two_paragraphs_is_one_quote():
      "the senator is once again leading the field", "According to", "recent polling"),
     ("According to F.A.A. records, the plane has flown about 300 hours since June.",
      "the plane has flown about 300 hours since June", "According to", "F.A.A. records"),
+    ("According to early results of exit polls conducted for the networks, turnout rose in the north.",
+     "turnout rose in the north", "According to", "early results of exit polls conducted for the networks"),
     # a trailing "according to" names the source of the reporting, not another speaker
     ("The minister insists that the plant will stay open, according to his interview with a radio station.",
      "that the plant will stay open", "insists", "The minister"),

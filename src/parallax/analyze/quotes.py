@@ -809,6 +809,11 @@ def _indirect(text: str, lo: int, hi: int) -> Quote | None:
                 sp = (sp[0], sp[1] + rel.end())
             if m.start(1) <= _trim_start(text, lo, hi) + 0:
                 after = re.match(r"\s*,\s*", text[sp[1]:hi])
+                longer = re.match(r"[^,;:.\"“”]{1,150}?,\s*", text[sp[1]:hi]) if after is None else None
+                if longer is not None:
+                    # "According to early results of exit polls conducted for the networks, ..."
+                    sp = (sp[0], _trim_end(text, sp[1], sp[1] + longer.end()))
+                    after = re.match(r"\s*,\s*", text[sp[1]:hi])
                 if after:
                     start = sp[1] + after.end()
                     if len(_WORD.findall(text, start, end)) >= 3:
