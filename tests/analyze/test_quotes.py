@@ -316,3 +316,11 @@ def test_joined_verb_needs_a_named_subject():
 def test_participle_after_the_subjects_own_clause():
     text = "She also compared the senator to her rival, saying they are both part of the same system."
     assert only(text) == ("they are both part of the same system", "indirect", "saying", "She")
+
+
+def test_question_put_to_someone_then_the_answer():
+    text = "Asked whether he would run again, the mayor said he had not decided yet."
+    assert quotes(text) == [
+        ("whether he would run again", "indirect", "Asked", None),
+        ("he had not decided yet", "indirect", "said", "the mayor"),
+    ]

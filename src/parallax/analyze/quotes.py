@@ -792,6 +792,10 @@ _COLON_LINE = re.compile(
 def _indirect(text: str, lo: int, hi: int) -> Quote | None:
     """Indirect speech in the sentence [lo, hi), or None."""
     end = _trim_end(text, lo, hi)
+    a = re.match(r"\s*(Asked)\s+(?=(?:whether|if|about|what|how|why|who|when|to)\b)", text[lo:hi])
+    if a is not None and len(_WORD.findall(text, lo + a.end(), end)) >= 3:
+        # "Asked whether he would run, Smith said ...": the question put to an unnamed subject.
+        return Quote(lo + a.end(), end, "indirect", (lo + a.start(1), lo + a.end(1)), None)
     line_start = lo == 0 or text[lo - 1] == "\n"
     c = _COLON_LINE.match(text, lo, hi) if line_start else None
     if c is not None and c.group(1)[0].isupper() and len(c.group(1)) > 1 and len(_WORD.findall(text, c.end(), end)) >= 3:
