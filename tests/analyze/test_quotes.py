@@ -132,6 +132,8 @@ def test_quote_over_two_paragraphs_is_one_quote():
      "he expects the party to keep its majority", "said", "Committee chairman Tom Wick (R-Miss.)"),
     ("The mayor, meanwhile, said the bridge would reopen before the summer.",
      "the bridge would reopen before the summer", "said", "The mayor"),
+    ("Ida Holm, dean of the city law school, said the rules had changed since the spring.",
+     "the rules had changed since the spring", "said", "Ida Holm, dean of the city law school"),
     # an attitude covers its own clause, not the narrator's relative clause after it
     ("The envoy does not expect a breakthrough from the meeting, which will be held in Oslo on Friday.",
      "a breakthrough from the meeting", "expect", "The envoy"),
@@ -196,6 +198,7 @@ def test_colon_line_names_its_speaker():
     "His several angry comments about the budget were widely shared.",
     "The Paris terrorist attacks shocked the whole country for months.",
     "Southern states held their primaries on the same day as the others.",
+    "Justice Hale's comments from the bench drew wide attention in the capital.",
 ])
 def test_not_quotes(text):
     assert quotes(text) == []

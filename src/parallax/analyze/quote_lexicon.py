@@ -90,5 +90,7 @@ ROLE_HINTS = frozenset(
     chairman chairwoman representative envoy aide adviser advisor candidate nominee
     analyst analysts expert experts lawyer attorney general commander deputy premier
     chancellor mayor prime counterpart negotiator campaign department ministry office
-    agency committee government administration company police""".split()
+    agency committee government administration company police dean professor founder
+    president author editor partner owner member host ceo economist columnist pollster
+    strategist historian researcher scholar""".split()
 )

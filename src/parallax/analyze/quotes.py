@@ -227,8 +227,8 @@ def _speaker_before(text: str, lo: int, pos: int, allow_apposition: bool = True,
         return None  # a passive ("talks are expected to", "it is noted that") names no speaker
     if allow_apposition and not toks[i][2][0].isalnum():
         return _speaker_with_apposition(text, lo, toks, i, depth)
-    if not _plausible_head(toks[i][2]):
-        return None
+    if not _plausible_head(toks[i][2]) or re.search(r"[’']s$", toks[i][2]):
+        return None  # an adjective, a verb or a possessive ("Scalia's comments") is no subject
     if i > 0 and toks[i - 1][2].lower() in _QUANTIFIERS and toks[i][2].islower() and not toks[i][2].endswith("s"):
         return None  # "several angry comments": a cue word used as a noun
     s, e, w = toks[i]
