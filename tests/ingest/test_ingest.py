@@ -73,6 +73,12 @@ def test_furniture_and_caption_removed_and_kept():
     assert "All news" not in c.text and "She called it a good day" in c.text
 
 
+def test_caption_over_a_first_person_statement_names_its_speaker_and_stays():
+    c = clean_text("The council met on Monday.\nAna Ruiz, Mayor of Ferrola.\n"
+                   "We will open the bridge before the winter, whatever it costs.\nThe vote was close.")
+    assert "Ana Ruiz, Mayor of Ferrola." in c.text and c.removed == []
+
+
 def test_jsonl_news_please_fields_and_a_bad_line(tmp_path):
     f = tmp_path / "feed.jsonl"
     rows = [json.dumps({"title": "Bridge opens", "maintext": "The bridge opened on Monday, the mayor said.",

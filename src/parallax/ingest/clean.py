@@ -92,6 +92,9 @@ def _full_dates(text: str) -> list[str]:
     return out
 
 
+FIRST_PERSON = re.compile(r"^[\"“«]?(?:I|We|Our|My|Us)\b")
+
+
 def _is_caption(line: str) -> bool:
     m = CAPTION.match(line)
     return bool(m) and len(line.split()) <= 12 and not VERBS.search(m.group("role"))
@@ -115,10 +118,17 @@ def clean_text(raw: str, *, title: str | None = None, published: str | None = No
     paragraphs = [p for p in paragraphs if p]
     kept: list[str] = []
     date_line: str | None = None
-    for p in paragraphs:
-        if FURNITURE.match(p) or _is_caption(p):
+    for n, p in enumerate(paragraphs):
+        if FURNITURE.match(p):
             out.removed.append(p)
             continue
+        if _is_caption(p):
+            # "Name, Role." over a first-person paragraph labels who speaks (video and
+            # transcript style): it stays, so the quote stage can give the statement its speaker
+            following = paragraphs[n + 1] if n + 1 < len(paragraphs) else ""
+            if not FIRST_PERSON.match(following):
+                out.removed.append(p)
+                continue
         dm = DATE_LINE.match(p)
         if dm:
             out.removed.append(p)
