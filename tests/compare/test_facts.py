@@ -186,3 +186,14 @@ def test_a_denial_of_the_same_statement_is_a_conflict_and_a_dispute_noun_is_not(
     c = "The dispute began when the aid convoy reached the border town of Kessel with food and medicine."
     s, _ = story(("a", "Nordic Wire", "2025-03-14", a), ("c", "Harbour Post", "2025-03-14", c))
     assert not [d for d in s.discrepancies if d.kind == "other"]
+
+
+def test_the_same_words_from_two_different_speakers_are_not_one_statement():
+    a = '"We will rebuild the northern bridge before the winter storms arrive," Mayor Ana Ruiz said.'
+    b = '"We will rebuild the northern bridge before the winter storms arrive," Governor Tomas Vik said.'
+    s, _ = story(("a", "Town Gazette", "2025-05-01", a), ("b", "River News", "2025-05-01", b))
+    assert {q.speaker for q in s.quotes} == {"Ana Ruiz", "Tomas Vik"}
+    assert not any(q.aligned_with for q in s.quotes)
+    c = '"We will rebuild the northern bridge before the winter storms arrive," Ruiz said.'
+    s, _ = story(("a", "Town Gazette", "2025-05-01", a), ("c", "River News", "2025-05-01", c))
+    assert all(q.aligned_with for q in s.quotes)
