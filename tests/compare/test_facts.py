@@ -197,3 +197,14 @@ def test_the_same_words_from_two_different_speakers_are_not_one_statement():
     c = '"We will rebuild the northern bridge before the winter storms arrive," Ruiz said.'
     s, _ = story(("a", "Town Gazette", "2025-05-01", a), ("c", "River News", "2025-05-01", c))
     assert all(q.aligned_with for q in s.quotes)
+
+
+def test_the_summary_never_states_a_disputed_claim_as_fact():
+    s, arts = story(("a", "Nordic Wire", "2025-03-14", MEETING_A), ("b", "Harbour Post", "2025-03-14", MEETING_B),
+                    ("c", "Fjord Daily", "2025-03-14", MEETING_A.replace("Exactly 40", "About 40")))
+    claimed = {arts[c.article].text[c.start:c.end] for d in s.discrepancies for c in d.claims}
+    for x in s.summary:
+        if x.text.startswith("Disputed:") or "disputed:" in x.text:
+            continue
+        assert not any(c in x.text or x.text in c for c in claimed), x.text
+    assert any(x.text.startswith("Disputed:") for x in s.summary)

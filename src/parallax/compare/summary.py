@@ -38,12 +38,16 @@ def _terms(text: str) -> set[str]:
 
 
 def lead_statement(articles: Sequence[Article], independent: Callable[[list[tuple[str, int]]], int],
-                   lead_sentences: int = 2) -> SummarySentence | None:
-    """The opening sentence most other articles also state (overlap of content words)."""
+                   lead_sentences: int = 2, disputed: Sequence[Discrepancy] = ()) -> SummarySentence | None:
+    """The opening sentence most other articles also state (overlap of content words); a
+    sentence holding a disputed claim is never the lead."""
     candidates = []
     all_sentences = [(a, s, _terms(a.text[s[0]:s[1]])) for a in articles for s in a.sentences]
+    claims = [(c.article, c.start, c.end) for d in disputed for c in d.claims]
     for a in articles:
         for s in a.sentences[:lead_sentences]:
+            if any(aid == a.id and s[0] <= c0 < s[1] for aid, c0, _ in claims):
+                continue
             text = a.text[s[0]:s[1]]
             terms = _terms(text)
             if len(terms) < 5 or len(text) > 400 or text.rstrip()[-1:] not in ".!":
@@ -81,7 +85,7 @@ def summarize(articles: Sequence[Article], facts: Sequence[Fact], discrepancies:
     disputed one said to be disputed), then every discrepancy explained. Each sentence is a source's own words or
     a plain statement of what the sources say, and lists every article behind it."""
     out: list[SummarySentence] = []
-    lead = lead_statement(articles, independent)
+    lead = lead_statement(articles, independent, disputed=discrepancies)
     if lead:
         out.append(lead)
     said = [_terms(x.text) for x in out]
@@ -101,7 +105,9 @@ def summarize(articles: Sequence[Article], facts: Sequence[Fact], discrepancies:
         if when and not _says_date(text, when):
             text = f"{human_date(when)}: {text}"
         if f.discrepancies:
-            about = [d.about for d in discrepancies if d.id in f.discrepancies][:2]
+            about = [d.about for d in discrepancies if d.id in f.discrepancies
+                     and d.about.startswith(("date of", "place of", "number of", "title of"))][:2] or \
+                [d.kind for d in discrepancies if d.id in f.discrepancies][:1]
             text = f"{text.rstrip('.')} — disputed: the sources disagree on the {' and the '.join(about)}."
         out.append(SummarySentence(text, tuple(dict.fromkeys(s.article for s in f.sources))))
     for d in discrepancies:
