@@ -726,6 +726,21 @@ def _indirect_all(text: str, lo: int, hi: int, depth: int = 0) -> list[Quote]:
     return _split(text, q, hi, depth)
 
 
+
+def _split_second(text: str, q: Quote, cue: re.Match, b: re.Match | None, hi: int, min_before: int,
+                  out: list[Quote]) -> bool:
+    """Cut ``q`` (``out[0]``) at the joiner ``b`` when a second attribution by the same speaker
+    starts at ``cue``; True when it did."""
+    if b is None or len(_WORD.findall(text, q.start, q.start + b.start())) < min_before:
+        return False
+    start = _content_after_cue(text, cue, hi)
+    end = _trim_end(text, start, q.end)
+    if len(_WORD.findall(text, start, end)) < 3:
+        return False
+    out[0] = Quote(q.start, _trim_end(text, q.start, q.start + b.start()), q.kind, q.cue, q.speaker)
+    out.append(Quote(start, end, "indirect", cue.span(), q.speaker))
+    return True
+
 def _split(text: str, q: Quote, hi: int, depth: int = 0) -> list[Quote]:
     """``q`` and the attributions that start inside its content (see :func:`_indirect_all`)."""
     out = [q]
@@ -747,24 +762,14 @@ def _split(text: str, q: Quote, hi: int, depth: int = 0) -> list[Quote]:
         if sp is None and q.speaker is not None and not cue.group().endswith("ing"):
             # "X says A but argues that B": a second verb of the same subject.
             b = re.search(r"(?:,\s*|\s)(?:but|and|yet)\s+(?:also\s+|then\s+|later\s+)?$", text[q.start:cue.start()])
-            if b is not None and len(_WORD.findall(text, q.start, q.start + b.start())) >= 1:
-                start = _content_after_cue(text, cue, hi)
-                end = _trim_end(text, start, q.end)
-                if len(_WORD.findall(text, start, end)) >= 3:
-                    out[0] = Quote(q.start, _trim_end(text, q.start, q.start + b.start()), q.kind, q.cue, q.speaker)
-                    out.append(Quote(start, end, "indirect", cue.span(), q.speaker))
-                    break
+            if _split_second(text, q, cue, b, hi, 1, out):
+                break
             continue
         if sp is None and cue.group().endswith("ing") and q.speaker is not None:
             # "X said A, adding that B": the participle starts a second attribution by X.
             b = re.search(r",\s*(?:and\s+)?$", text[q.start:cue.start()])
-            if b is not None and len(_WORD.findall(text, q.start, q.start + b.start())) >= 3:
-                start = _content_after_cue(text, cue, hi)
-                end = _trim_end(text, start, q.end)
-                if len(_WORD.findall(text, start, end)) >= 3:
-                    out[0] = Quote(q.start, _trim_end(text, q.start, q.start + b.start()), q.kind, q.cue, q.speaker)
-                    out.append(Quote(start, end, "indirect", cue.span(), q.speaker))
-                    break
+            if _split_second(text, q, cue, b, hi, 3, out):
+                break
             continue
         if sp is None or sp[0] <= q.start:
             continue
