@@ -27,13 +27,16 @@ CUE_CATEGORIES = {
     "neutral": {"said", "says", "say", "told", "tells", "stated", "states", "noted", "notes", "added", "adds",
                 "explained", "reported", "announced", "according to", "commented", "wrote", "writes",
                 "recalled", "pointed out", "confirmed", "replied", "answered", "mentioned", "remarked",
-                "indicated", "observed", "informed", "reiterated", "noting"},
+                "indicated", "observed", "informed", "reiterated", "noting", "adding", "saying", "explaining",
+                "recalling", "mentioning", "telling"},
     "emphatic": {"stressed", "emphasized", "emphasised", "insisted", "asserted", "declared", "underlined",
                  "underscored", "urged", "warned", "demanded", "vowed", "made clear", "highlighted",
-                 "stresses", "emphasizes", "insists", "asserts", "declares", "warns", "urges"},
-    "doubting": {"claimed", "claims", "alleged", "alleges", "contended", "purported", "maintained"},
+                 "stresses", "emphasizes", "insists", "asserts", "declares", "warns", "urges",
+                 "stressing", "emphasizing", "insisting", "warning", "urging"},
+    "doubting": {"claimed", "claims", "claiming", "alleged", "alleges", "contended", "purported", "maintained"},
     "belief": {"believes", "believed", "thinks", "thought", "in his opinion", "in her opinion",
-               "in their opinion", "opinion", "feels", "considers", "expects", "hopes"},
+               "in their opinion", "opinion", "feels", "considers", "expects", "expect", "expected", "hopes",
+               "hoped", "believe", "think"},
 }
 HEDGES = re.compile(
     r"\b(?:allegedly|alleged|so-called|so called|reportedly|purportedly|supposedly|apparently|"
