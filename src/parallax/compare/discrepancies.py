@@ -24,7 +24,7 @@ from datetime import date
 from ..model import Article, Claim, Discrepancy, Entity, Fact
 from ..link.entities import role_signature
 from .claims import relate
-from .events import Happening, date_value
+from .events import Happening, attributed, date_value, outlet, title_index
 
 
 def compatible_dates(a: str, b: str) -> bool:
@@ -63,7 +63,7 @@ def _conflict(kind: str, label: str, groups: dict[str, list[Happening]], article
                 continue
             seen.add((h.article, h.sentence))
             claims.append(_claim(articles, h, value))
-            names.append(articles[h.article].source or h.article)
+            names.append(outlet(articles[h.article]))
         parts.append(f"{shown.get(value, value)} ({', '.join(dict.fromkeys(names))})")
     one = len({c.article for c in claims}) == 1
     who = f"{names[0]} gives" if one else "The sources give"
@@ -74,20 +74,15 @@ def _conflict(kind: str, label: str, groups: dict[str, list[Happening]], article
                        tuple(claims), explanation)
 
 
-def _reported(article: Article, start: int, end: int) -> bool:
-    """True when [start, end) is inside reported speech, not the outlet's own statement."""
-    return any(q.start <= start and end <= q.end for q in article.quotes)
-
-
 def find_discrepancies(happenings: Sequence[Happening], articles: Sequence[Article]) -> list[Discrepancy]:
     by_id = {a.id: a for a in articles}
     by_key: dict[str, list[Happening]] = defaultdict(list)
     for h in happenings:
         by_key[h.key].append(h)
     own = {id(h) for h in happenings
-           if not (h.date and _reported(by_id[h.article], h.date.start, h.date.end))}
+           if not (h.date and attributed(by_id[h.article], h.date.start, h.date.end))}
     own_place = {id(h) for h in happenings
-                 if not (h.place and _reported(by_id[h.article], h.place[0], h.place[1]))}
+                 if not (h.place and attributed(by_id[h.article], h.place[0], h.place[1]))}
     found: list[Discrepancy] = []
     for key, hs in by_key.items():
         label = max((h.label for h in hs), key=len)
@@ -154,7 +149,7 @@ def number_conflicts(facts: Sequence[Fact], articles: Sequence[Article]) -> list
             if len(groups) < 2:
                 continue
             days = [{by_id[x[2].evidence.article].published for x in g} for g in groups]
-            outlets = [{by_id[x[2].evidence.article].source or x[2].evidence.article for x in g} for g in groups]
+            outlets = [{outlet(by_id[x[2].evidence.article]) for x in g} for g in groups]
             if not any(days[i] & days[j] for i in range(len(groups)) for j in range(i + 1, len(groups))):
                 continue  # each count from a different day: a later update, not a contradiction
             if len(set().union(*outlets)) < 2:
@@ -191,26 +186,25 @@ def title_conflicts(entities: Sequence[Entity], articles: Sequence[Article]) -> 
     Minister" vs "Foreign Minister", "former president" vs "president"). Titles that only add
     a country or drop one ("Russian Foreign Minister" / "Foreign Minister") agree."""
     by_id = {a.id: a for a in articles}
+    titles = title_index(articles)
     found = []
     for e in entities:
         if e.type != "PERSON":
             continue
         seen = []  # (rank, office, description text, article, span)
-        spans = {(m.article, m.start, m.end) for m in e.mentions}
-        for a_id, s, t in spans:
-            a = by_id.get(a_id)
-            if a is None:
+        for a_id, s, t in sorted({(m.article, m.start, m.end) for m in e.mentions}):
+            span = titles.get((a_id, s, t))
+            if span is None:
                 continue
-            for m in a.mentions:
-                if (m.start, m.end) == (s, t) and m.description:
-                    text = a.text[m.description[0]:m.description[1]]
-                    rank, office = _office(text)
-                    if office:
-                        seen.append((rank, office, text, a, m.description))
+            a = by_id[a_id]
+            text = a.text[span[0]:span[1]]
+            rank, office = _office(text)
+            if office:
+                seen.append((rank, office, text, a, span))
         conflict = None
         for i, x in enumerate(seen):
             for y in seen[i + 1:]:
-                if (x[3].source or x[3].id) == (y[3].source or y[3].id):
+                if outlet(x[3]) == outlet(y[3]):
                     continue
                 if x[1] & y[1] and x[0] != y[0]:
                     conflict = (x, y)
@@ -222,8 +216,8 @@ def title_conflicts(entities: Sequence[Entity], articles: Sequence[Article]) -> 
             claims = tuple(Claim(z[3].id, z[4][0], z[4][1], z[2], z[2]) for z in (x, y))
             found.append(Discrepancy(
                 _id("title", e.id, x[2], y[2]), "title", f"title of {e.name}", claims,
-                f"The sources give {e.name} different titles: “{x[2]}” ({x[3].source or x[3].id}) vs "
-                f"“{y[2]}” ({y[3].source or y[3].id}). One of them names the wrong office."))
+                f"The sources give {e.name} different titles: “{x[2]}” ({outlet(x[3])}) vs "
+                f"“{y[2]}” ({outlet(y[3])}). One of them names the wrong office."))
     return found
 
 
@@ -242,33 +236,32 @@ def actor_conflicts(entities: Sequence[Entity], articles: Sequence[Article]) -> 
     former, deputy or acting holder, and offices without a country, are not compared: many
     people hold "minister", one holds "the Russian foreign minister"."""
     by_id = {a.id: a for a in articles}
+    titles = title_index(articles)
     holders: dict[tuple[str, str], dict[str, list]] = defaultdict(lambda: defaultdict(list))
     for e in entities:
         if e.type != "PERSON":
             continue
         for ev in e.mentions:
-            a = by_id.get(ev.article)
-            if a is None:
+            span = titles.get((ev.article, ev.start, ev.end))
+            if span is None:
                 continue
-            for m in a.mentions:
-                if (m.start, m.end) != (ev.start, ev.end) or not m.description:
-                    continue
-                text = a.text[m.description[0]:m.description[1]]
-                rank, _ = _office(text)
-                if rank:
-                    continue
-                concepts, nations = role_signature(text)
-                first = text.split()[0]
-                if not nations and first[:1].isupper() and first.lower() not in _NOT_NATIONS:
-                    nations = frozenset({first})  # "Valdorian Foreign Minister": a nation the list lacks
-                for c in concepts & UNIQUE_OFFICES.keys():
-                    for n in nations:
-                        holders[(c, n)][e.name].append((a, m.description, text))
+            a = by_id[ev.article]
+            text = a.text[span[0]:span[1]]
+            rank, _ = _office(text)
+            if rank:
+                continue
+            concepts, nations = role_signature(text)
+            first = text.split()[0]
+            if not nations and first[:1].isupper() and first.lower() not in _NOT_NATIONS:
+                nations = frozenset({first})  # "Valdorian Foreign Minister": a nation the list lacks
+            for c in concepts & UNIQUE_OFFICES.keys():
+                for n in nations:
+                    holders[(c, n)][e.name].append((a, span, text))
     found = []
     for (office, nation), people in holders.items():
         if len(people) < 2:
             continue
-        outlets = {name: {x[0].source or x[0].id for x in uses} for name, uses in people.items()}
+        outlets = {name: {outlet(x[0]) for x in uses} for name, uses in people.items()}
         if len(set().union(*outlets.values())) < 2:
             continue  # one outlet naming two holders is more likely a change of office it reports
         claims = tuple(Claim(a.id, d[0], d[1], f"{text} {name}", name)
@@ -295,7 +288,7 @@ def claim_conflicts(facts: Sequence[Fact], articles: Sequence[Article], max_outl
         firsts: dict[str, object] = {}
         for ev in f.sources:
             a = by_id[ev.article]
-            firsts.setdefault(a.source or a.id, ev)
+            firsts.setdefault(outlet(a), ev)
         items = list(firsts.items())[:max_outlets]
         for i, (oa, ea) in enumerate(items):
             for ob, eb in items[i + 1:]:

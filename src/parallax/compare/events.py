@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from ..model import Article, Span, Timex
-from ..textutil import fold
+from ..textutil import content_words, fold, stem
 
 NAMED_EVENT = re.compile(
     r"\b(?:[A-Z][\w\-’']*\s+){0,4}?(?:[A-Z][\w\-’']*[\s\-])*(?:Council|Dialogue|Summit|Conference|Forum|Assembly|Congress|Games|Cup|Championship|Festival|Olympics)\b"
@@ -39,6 +39,34 @@ ATTRIBUTIVE = re.compile(r"\bthe\s+$", re.I)
 BETWEEN = re.compile(r"\b(?:between|both)\s+(?:[\w’'\-]+\s+){0,4}[\w’'\-]+$", re.I)
 OPENING_DATE = re.compile(r"\b(?:that|when)\s+(?:on|in|at|by)\s+[^,;]{1,25}$", re.I)
 CLAUSE_BREAK = re.compile(r";\s+|,\s+(?:and\s+|while\s+|but\s+)?(?=(?:a|an|the|on|in|and)\s)|\s+and\s+(?=(?:a|an|the)\s)")
+
+
+# calendar words say when, not what: two statements of one thing share their other words
+TIMEWORDS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+             "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
+             "friday", "saturday", "sunday", "week", "day", "earlier", "following", "last", "next"}
+
+
+def statement_terms(text: str) -> set[str]:
+    """Stemmed content words of a statement, calendar words left out."""
+    return {stem(w) for w in content_words(text) if w not in TIMEWORDS}
+
+
+def outlet(a: Article) -> str:
+    """The outlet an article speaks for: its source, or the article itself when unknown."""
+    return a.source or a.id
+
+
+def title_index(articles: Sequence[Article]) -> dict[tuple[str, int, int], Span]:
+    """(article id, mention start, mention end) -> the span of the title written with it
+    ("US Secretary of State" before "Antony Blinken"), for every mention that has one."""
+    return {(a.id, m.start, m.end): m.description for a in articles for m in a.mentions if m.description}
+
+
+def attributed(article: Article, start: int, end: int) -> bool:
+    """True when [start, end) lies inside reported speech: the source says someone said it,
+    it does not state it in its own voice."""
+    return any(q.start <= start and end <= q.end for q in article.quotes)
 
 
 def clauses(text: str, s0: int, s1: int) -> list[tuple[int, int]]:

@@ -29,13 +29,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
 from ..model import Article, Discrepancy, Entity, Evidence, Fact, OutletCoverage, Slot, TimelineEntry
-from ..textutil import content_words, stem
+from ..textutil import stem
 from .discrepancies import compatible_dates
-from .events import CALL, MEETING, Happening, clauses, date_value, tidy
-
-TIMEWORDS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
-             "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
-             "friday", "saturday", "sunday", "week", "day", "earlier", "following", "last", "next"}
+from .events import (CALL, MEETING, TIMEWORDS, Happening, attributed, clauses, date_value, outlet,
+                     statement_terms, tidy)
 
 _WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                  "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
@@ -52,20 +49,6 @@ _NOT_UNITS = TIMEWORDS | {"of", "and", "or", "to", "in", "on", "at", "a", "the",
 
 
 DANGLING = {"and", "or", "but", "the", "a", "an", "of", "to", "in", "on", "at", "between", "with", "by", "for"}
-
-
-def outlet(a: Article) -> str:
-    """The outlet an article speaks for: its source, or the article itself when unknown."""
-    return a.source or a.id
-
-
-def _terms(text: str) -> set[str]:
-    return {stem(w) for w in content_words(text) if w not in TIMEWORDS}
-
-
-def attributed(article: Article, start: int, end: int) -> bool:
-    """True when [start, end) lies inside reported speech: the source says someone said it."""
-    return any(q.start <= start and end <= q.end for q in article.quotes)
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,7 +168,7 @@ def build_facts(articles: Sequence[Article], found: Sequence[Happening], timelin
                 home = g
                 break
         if home is None:
-            if len(_terms(entry.text)) < 3:
+            if len(statement_terms(entry.text)) < 3:
                 continue  # "this Friday.": a date with nothing said about it is no fact
             home = _Group("dated", tidy(entry.text), tidy(entry.text))
             groups.append(home)
@@ -285,7 +268,7 @@ def _shared(articles: Sequence[Article], used: set[tuple[str, int]], min_shared:
         for s in a.sentences:
             if (a.id, s[0]) in used:
                 continue
-            terms = _terms(a.text[s[0]:s[1]])
+            terms = statement_terms(a.text[s[0]:s[1]])
             if len(terms) >= min_shared:
                 items.append((a, s, terms))
     index: dict[str, list[int]] = defaultdict(list)

@@ -21,7 +21,7 @@ from collections.abc import Sequence
 
 from ..model import Article, Entity, Evidence, Framing, QuoteFinding, Usage, Voice
 from ..textutil import fold
-from .facts import outlet
+from .events import outlet, title_index
 
 CUE_CATEGORIES = {
     "neutral": {"said", "says", "say", "told", "tells", "stated", "states", "noted", "notes", "added", "adds",
@@ -67,6 +67,7 @@ def framing(articles: Sequence[Article], entities: Sequence[Entity], quotes: Seq
     for a in articles:
         outlets.setdefault(outlet(a), []).append(a)
 
+    titles = title_index(articles)
     # labels: names and titles per entity per outlet, kept only where outlets differ
     labels: dict[str, dict[str, dict[str, list[Evidence]]]] = defaultdict(lambda: defaultdict(lambda: defaultdict(list)))
     for e in entities:
@@ -78,10 +79,9 @@ def framing(articles: Sequence[Article], entities: Sequence[Entity], quotes: Seq
                 continue
             name = a.text[m.start:m.end]
             labels[e.name][outlet(a)][name].append(Evidence(a.id, m.start, m.end))
-            for mention in a.mentions:
-                if (mention.start, mention.end) == (m.start, m.end) and mention.description:
-                    d0, d1 = mention.description
-                    labels[e.name][outlet(a)][a.text[d0:d1]].append(Evidence(a.id, d0, d1))
+            span = titles.get((a.id, m.start, m.end))
+            if span is not None:
+                labels[e.name][outlet(a)][a.text[span[0]:span[1]]].append(Evidence(a.id, *span))
     varied = {}
     for name, per_outlet in labels.items():
         forms = {fold(f) for forms in per_outlet.values() for f in forms}

@@ -14,22 +14,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..model import Article, Discrepancy, Evidence, TimelineEntry
-from ..textutil import content_words, stem
 from .discrepancies import compatible_dates
-from .events import Happening, clauses, date_value, tidy
-
-TIMEWORDS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
-             "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
-             "friday", "saturday", "sunday", "week", "day", "earlier", "following", "last", "next"}
-
+from .events import Happening, clauses, date_value, statement_terms, tidy
 
 def clause_around(text: str, sentence: tuple[int, int], start: int, end: int) -> tuple[int, int]:
     """The clause of ``sentence`` that holds [start, end) (short clauses read with the next)."""
     return next(((a, b) for a, b in clauses(text, *sentence) if a <= start < b), sentence)
-
-
-def _terms(text: str) -> set[str]:
-    return {stem(w) for w in content_words(text) if w not in TIMEWORDS}
 
 
 def build_timeline(articles: Sequence[Article], happenings: Sequence[Happening],
@@ -68,7 +58,7 @@ def build_timeline(articles: Sequence[Article], happenings: Sequence[Happening],
             clause = a.text[c0:c1].strip(" ,;")
             c0 = a.text.find(clause, c0)
             c1 = c0 + len(clause)
-            statements.append((v, a, (c0, c1), sentence, trigger_key.get((a.id, t.start)), _terms(clause)))
+            statements.append((v, a, (c0, c1), sentence, trigger_key.get((a.id, t.start)), statement_terms(clause)))
     entries: list[dict] = []
     for v, a, clause, sentence, key, terms in sorted(statements, key=lambda s: (s[0], s[1].id, s[2])):
         match = None
