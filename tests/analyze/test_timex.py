@@ -28,6 +28,11 @@ def values(text, dct):
     ("The firm changed its fiscal year in December.", "1989-02-10", "December", "1988-12"),
     ("The talks will resume in March.", "1989-11-02", "March", "1990-03"),
     ("The dividend is payable Jan. 2 to holders of record.", "1989-11-02", "Jan. 2", "1990-01-02"),
+    # "could not be reached" reports the past, not a plan
+    ("The mayor could not be reached Wednesday.", "2022-01-21", "Wednesday", "2022-01-19"),
+    ("The plant will reopen in the near future.", "2022-01-21", "the near future", "FUTURE_REF"),
+    ("The levee broke this past spring.", "2022-11-02", "this past spring", "2022-SP"),
+    ("Eight trading days later the index recovered.", "2022-11-02", "Eight trading days", "P8D"),
     ("The board said the dividend is payable Dec. 7.", "1989-10-30", "Dec. 7", "1989-12-07"),
     ("Police have searched for him since shortly after the Oct. 23 killing.", "1999-05-06", "Oct. 23", "1998-10-23"),
     ("The talks were held in March and ended in February this year.", "1999-12-03", "February this year", "1999-02"),
@@ -116,6 +121,11 @@ def test_values(text, dct, expr, expected):
     ("On January 19, the visit was announced. A day earlier, the ministers spoke by phone.",
      "2022-01-21", "A day earlier", "2022-01-18"),
     ("On March 3, the board met. The same day, the chief quit.", "2022-04-01", "The same day", "2022-03-03"),
+    # a weekday relative to the date just mentioned, not to the article's date
+    ("Shares closed lower on Friday, down 3% from the previous Friday.", "2022-04-13",
+     "the previous Friday", "2022-04-01"),
+    ("The envoys met on March 3. They spoke again the following Monday.", "2022-04-20",
+     "the following Monday", "2022-03-07"),
 ])
 def test_previous_anchor(text, dct, expr, expected):
     got = values(text, dct)

@@ -119,17 +119,17 @@ _RULES: list[tuple[str, str]] = [
     ("deictic", r"\b(?:(?P<mod>early|late|earlier|later)[- ])?(?P<w>the day before yesterday|the day after tomorrow|yesterday|today|tomorrow|tonight)\b(?:'s (?P<pod>morning|afternoon|evening|night))?(?: (?P<pod2>morning|afternoon|evening|night))?"),
     ("this_pod", r"\b(?:(?P<w>this|last|tomorrow|yesterday) (?P<pod>morning|afternoon|evening|night)|(?P<w2>early|late|mid|the)[- ]?(?P<pod2>morning|afternoon|evening))\b"),
     ("rel_unit", r"\b(?:(?P<mod>" + _alt("earlier|later|early|late|the end of|the beginning of|the middle of|the start of") + r")[- ](?:in )?)?(?P<rel>" + _alt("last|this|next|the coming|the past|the current|the previous|the following|the same|that same|that|the next") + r")[- ](?P<u>week|weekend|month|year|decade|century)\b"),
-    ("rel_season", rf"\b(?:(?P<mod>early|late)[- ])?(?:(?P<rel>last|this|next|the|early|late)[- ])?(?P<s>spring|summer|fall|autumn|winter)(?: of (?:(?P<y>\d{4})|(?P<wy>{_WYEAR})))?\b"),
+    ("rel_season", rf"\b(?:(?P<mod>early|late)[- ])?(?:(?P<rel>last|this past|this coming|this|next|the|early|late)[- ])?(?P<s>spring|summer|fall|autumn|winter)(?: of (?:(?P<y>\d{4})|(?P<wy>{_WYEAR})))?\b"),
     ("ago", rf"\b(?:{_AGO_MODS} )?(?P<q>{_QUANT})[- ](?P<u>{_UNIT}) (?P<dir>ago|earlier|later|before|after|from now|hence)\b(?! (?:the|a|his|her|its|their|this|that)\b)"),
     ("same_day", r"\b(?P<w>" + _alt("the same day|that same day|that day|the following day|the next day|the previous day|the day before|the day after|the next morning|the following morning|earlier that day|later that day|earlier in the day|later in the day|earlier in the week|later in the week|earlier in the month|later in the month|earlier in the year|later in the year|later that year|earlier that year|later that month|earlier that month|the following week|the previous week|the following month|the previous month|the following year|the previous year|the year before|the year after") + r")\b"),
-    ("weekday", rf"\b(?:(?P<rel>last|this|next|this past|this coming|early|late)[- ])?(?P<wd>{_WD})(?:'s)?(?: (?P<pod>morning|afternoon|evening|night))?(?!\w)"),
+    ("weekday", rf"\b(?:(?P<rel>last|this|next|this past|this coming|early|late|the previous|the preceding|the following)[- ])?(?P<wd>{_WD})(?:'s)?(?: (?P<pod>morning|afternoon|evening|night))?(?!\w)"),
     ("weekend", r"\b(?P<rel>this|last|next|the) weekend\b"),
     # times of day
     ("clock", r"(?<![\w.:])(?P<h>[01]?\d|2[0-3])(?::(?P<mi>[0-5]\d))?\s?(?P<ap>a\.m\.|p\.m\.|am\b|pm\b|a\.m|p\.m)(?: (?P<tz>[ECMP][SD]T|GMT|UTC))?|(?<![\w.:])(?P<h24>[01]?\d|2[0-3]):(?P<mi24>[0-5]\d)(?![\d:.])(?: (?P<tz2>GMT|UTC|[ECMP][SD]T))?"
               r"|(?<![\w.:])(?P<h3>1[0-2]|0?[1-9])(?::(?P<mi3>[0-5]\d))? (?:o'clock )?in the (?P<pod3>morning|afternoon|evening|night)\b"),
     ("noon", r"\b(?P<w>noon|midnight|midday)\b"),
     # past / present / future references
-    ("ref", r"\b(?P<w>now|nowadays|currently|current|at present|at the moment|these days|presently|the present|recently|recent years|recent months|recent weeks|recent days|lately|in the past|the past|the future|in future)\b"),
+    ("ref", r"\b(?P<w>now|nowadays|currently|current|at present|at the moment|these days|presently|the present|recently|recent years|recent months|recent weeks|recent days|lately|in the past|the past|the (?:near |distant |foreseeable )?future|in future)\b"),
     ("vague_ref", r"\b(?P<w>the (?:near|short) term|(?:the )?(?:coming|upcoming) (?:days|weeks|months|years|quarters)|(?:the )?(?:days|weeks|months|years) ahead|"
                   r"(?:around |at |by )?(?:the )?year(?:'s)?[- ]end)\b"),
     # frequencies
@@ -137,7 +137,7 @@ _RULES: list[tuple[str, str]] = [
             r"|(?P<wd2>" + _WD + r") (?P<pods>mornings|afternoons|evenings|nights)"
             r"|(?:every|each) (?P<mon>january|february|march|april|may|june|july|august|september|october|november|december))\b"),
     # durations
-    ("duration", rf"\b(?:the )?(?:(?P<rel>{_DURATION_MODS}) )*(?P<q>{_QUANT})[- ](?:more |full |straight |consecutive |long )?(?P<u>{_UNIT})(?:-long|-old)?(?P<half> and a half)?\b"),
+    ("duration", rf"\b(?:the )?(?:(?P<rel>{_DURATION_MODS}) )*(?P<q>{_QUANT})[- ](?:more |full |straight |consecutive |long |trading |business |working )?(?P<u>{_UNIT})(?:-long|-old)?(?P<half> and a half)?\b"),
     ("bare_unit", r"\b" + _alt("for|over|in|within|took|take|takes|taking") + r" (?P<u>seconds|minutes|hours|days|weeks|months|years|decades|centuries)\b"),
     ("the_year", r"\b(?:the )?(?P<w>" + _alt("year-earlier|year-ago|the year|the full year|the fiscal year|the week|the month|the day|the weekend") + r")\b"),
 ]
@@ -231,7 +231,7 @@ _QUANT_LAST = frozenset((
     "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
     "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred of few "
     "dozen several some many a an half").split())
-_DURATION_FILLERS = frozenset(("more", "full", "straight", "consecutive", "long"))
+_DURATION_FILLERS = frozenset(("more", "full", "straight", "consecutive", "long", "trading", "business", "working"))
 # previous word -> the gated rules it opens
 _GATE_PREV = {
     "set": ("every", "each", "other", "a", "per"),
@@ -309,7 +309,7 @@ _DIGIT_BEFORE = re.compile(r"\d\.? ?(?:de )?$")
 _FUTURE_WORDS = (
     "will", "won't", "shall", "going to", "is to", "are to", "expected to", "scheduled to", "is scheduled",
     "are scheduled", "plans to", "plan to", "planned", "planning", "plans", "due to", "set to", "intend to",
-    "intends to", "to be held", "is slated", "would", "could", "might", "as soon as", "as early as",
+    "intends to", "to be held", "is slated", "would", "might", "as soon as", "as early as",
     "scheduled", "expected", "supposed to", "hope to", "hopes to", "aim to", "aims to", "upcoming")
 _PAST_WORDS = (
     "was", "were", "had", "did", "said", "told", "took", "met", "held", "made", "came", "went", "saw",
@@ -908,10 +908,10 @@ class _Resolver:
             return self.need_dct("DATE")
         cur = {12: 0, 1: 0, 2: 0, 3: 1, 4: 1, 5: 1, 6: 2, 7: 2, 8: 2, 9: 3, 10: 3, 11: 3}[self.dct.month]
         y = self.dct.year
-        if rel == "last":
+        if rel in ("last", "this past"):
             if lx.SEASON_ORDER[s] >= cur:
                 y -= 1
-        elif rel == "next":
+        elif rel in ("next", "this coming"):
             if lx.SEASON_ORDER[s] <= cur:
                 y += 1
         return "DATE", f"{y}-{s}", "dct", None
@@ -1003,9 +1003,15 @@ class _Resolver:
         if self.dct is None:
             return self.need_dct("DATE")
         delta = (wd - self.dct.weekday()) % 7  # days forward to the next such weekday (0 = today)
-        if rel == "last" or rel == "this past":
+        anchor = "dct"
+        if rel in ("the previous", "the preceding", "the following") and self.previous:
+            # "the previous Friday": the one before the date just mentioned, not before today
+            base, anchor = self.previous, "previous"
+            step = (wd - base.weekday()) % 7 or 7
+            d = base + timedelta(days=step) if rel == "the following" else base - timedelta(days=(7 - step) % 7 or 7)
+        elif rel in ("last", "this past", "the previous", "the preceding"):
             d = self.dct - timedelta(days=(7 - delta) if delta else 7)
-        elif rel == "next" or rel == "this coming":
+        elif rel in ("next", "this coming", "the following"):
             d = self.dct + timedelta(days=delta or 7)
         else:
             tense = self.tense(m.start("wd"), m.end("wd"))
@@ -1018,8 +1024,8 @@ class _Resolver:
                 d = self.dct - timedelta(days=(7 - delta) % 7)
         self.previous = d
         if m["pod"]:
-            return "TIME", d.isoformat() + "T" + lx.PARTS_OF_DAY[m["pod"].lower()], "dct", None
-        return "DATE", d.isoformat(), "dct", None
+            return "TIME", d.isoformat() + "T" + lx.PARTS_OF_DAY[m["pod"].lower()], anchor, None
+        return "DATE", d.isoformat(), anchor, None
 
     def r_weekend(self, m):
         if self.dct is None:
@@ -1079,7 +1085,7 @@ class _Resolver:
             return "DURATION", _duration(None, _unit(w.split()[1])), None, None
         if w in ("recently", "lately", "the past", "in the past", "previously", "formerly"):
             return "DATE", "PAST_REF", "dct", None
-        if w in ("the future", "in future", "soon", "future"):
+        if w.endswith("future") or w == "soon":
             return "DATE", "FUTURE_REF", "dct", None
         return "DATE", "PRESENT_REF", "dct", None
 
