@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from parallax.errors import InputError
-from parallax.eval.timex import evaluate, read_tml, score
+from parallax.eval.timex import GoldTimex, TimeMLDoc, evaluate, gold_disagreements, read_tml, score
 from parallax.model import Timex
 
 SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
@@ -112,3 +112,16 @@ def test_tempeval3_figures():
     assert r["value_f1"] >= 0.79
     assert r["by_folder"]["TimeBank"]["value_f1"] >= 0.81
     assert r["by_folder"]["AQUAINT"]["value_f1"] >= 0.75
+
+
+def test_gold_disagreements_count_only_forms_the_gold_uses_elsewhere():
+    text_a = "Sales rose last week."
+    text_b = "Prices fell last week and again on Friday."
+    a = TimeMLDoc("a.tml", text_a, "1989-10-30", (GoldTimex(11, 20, "DATE", "1989-W43"),))
+    b = TimeMLDoc("b.tml", text_b, "1989-10-30", (GoldTimex(12, 21, "DATE", "1989-WXX"),
+                                                  GoldTimex(35, 41, "DATE", "1989-10-20")))
+    errors: list = []
+    score([a, b], errors=errors)
+    # b's "last week" comes out 1989-W43, the form a's gold uses: a convention. b's Friday
+    # comes out 1989-10-27, the same form as the gold's day: a real error.
+    assert gold_disagreements([a, b], errors) == (2, 1)

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -231,6 +232,34 @@ def score(docs: Iterable[TimeMLDoc], tagger: TagFn | None = None, errors: list |
     return result
 
 
+def _shape(value: str | None) -> str:
+    return re.sub(r"\d", "9", value or "")
+
+
+def gold_disagreements(docs: list[TimeMLDoc], errors: list) -> tuple[int, int]:
+    """(wrong values, wrong values whose system form the gold uses for the same phrase elsewhere).
+
+    A measure of how much of the value error is the annotation's own inconsistency: "last
+    week" is 1989-W43 in one file and 1989-WXX in the next; "Friday night" a TIME with TNI in
+    one, a plain DATE in another; the 1990s are "199" in TimeBank and "199X" in AQUAINT. The
+    form compared is the type and the value with digits masked, so a wrong day is never
+    counted as a convention.
+    """
+    forms: dict[str, set[tuple[str, str]]] = {}
+    for d in docs:
+        for g in d.timexes:
+            forms.setdefault(d.text[g.start:g.end].lower(), set()).add((g.type, _shape(g.value)))
+    wrong = disputed = 0
+    for _path, kind, g, s, text in errors:
+        if kind != "value" or g.value == s.value:
+            continue
+        wrong += 1
+        form = (s.type, _shape(s.value))
+        if form != (g.type, _shape(g.value)) and form in forms.get(text.split(" | ")[0].lower(), ()):
+            disputed += 1
+    return wrong, disputed
+
+
 def format_table(result: dict, title: str = "timex") -> list[str]:
     """A small human-readable table of the measures."""
     lines = [
@@ -275,8 +304,13 @@ def evaluate(path: str | Path) -> tuple[list[str], dict]:
             memo[text, dct] = tag(text, dct)
         return memo[text, dct]
 
-    result = score(docs, tagger)
+    errors: list = []
+    result = score(docs, tagger, errors)
     lines = format_table(result, title=f"timex ({path})")
+    wrong, disputed = gold_disagreements(docs, errors)
+    result["value_errors"], result["value_errors_gold_elsewhere"] = wrong, disputed
+    lines.append(f"value errors {wrong}; in {disputed} of them the tagger's form is one the gold "
+                 f"itself uses for the same phrase elsewhere in this data")
     groups = _by_folder(root, docs)
     if len(groups) > 1:
         result["by_folder"] = {}
