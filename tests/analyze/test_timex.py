@@ -33,6 +33,7 @@ def values(text, dct):
     ("The plant will reopen in the near future.", "2022-01-21", "the near future", "FUTURE_REF"),
     ("The levee broke this past spring.", "2022-11-02", "this past spring", "2022-SP"),
     ("Eight trading days later the index recovered.", "2022-11-02", "Eight trading days", "P8D"),
+    ("A hearing is set for the week of March 6, lawyers said.", "2000-02-24", "the week of March 6", "2000-W10"),
     ("The board said the dividend is payable Dec. 7.", "1989-10-30", "Dec. 7", "1989-12-07"),
     ("Police have searched for him since shortly after the Oct. 23 killing.", "1999-05-06", "Oct. 23", "1998-10-23"),
     ("The talks were held in March and ended in February this year.", "1999-12-03", "February this year", "1999-02"),

@@ -95,7 +95,7 @@ _NOT_COUNT = "".join(f"(?<!{w} )" for w in (
 _RULES: list[tuple[str, str]] = [
     # absolute dates
     ("iso", rf"{_B}(?P<y>{_YEAR})-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-2]\d|3[01]){_E}"),
-    ("mdy", rf"(?:(?P<wd>{_WD_CASED}),? |(?P<rel>[Ll]ast|[Nn]ext) )?{_B}(?P<mon>{_MON_EN}) (?P<d>{_DAY}|{_ORDW})(?:,? (?P<y>{_YEAR}))?{_E}"),
+    ("mdy", rf"(?:(?P<wd>{_WD_CASED}),? |(?P<rel>[Ll]ast|[Nn]ext) |(?P<wk>[Tt]he week of) )?{_B}(?P<mon>{_MON_EN}) (?P<d>{_DAY}|{_ORDW})(?:,? (?P<y>{_YEAR}))?{_E}"),
     ("dmy", rf"(?:(?P<wd>{_WD_CASED}),? )?{_B}(?:[Tt]he )?(?P<d>{_DAY})\.? (?:of )?(?P<mon>{_MON_EN})(?:,? (?P<y>{_YEAR}))?{_E}"),
     ("dmy_intl", rf"{_B}(?P<d>[12]\d|3[01]|0?[1-9])\.? (?:de )?(?P<mon>(?i:{_MON_INTL}))(?:,? (?:de )?(?P<y>{_YEAR})(?: ?г\.| года)?)?(?![\w])"),
     ("dmy_short", rf"{_B}(?P<d>[12]\d|3[01]|0?[1-9])\.? (?P<mon>(?i:{_MON_SHORT})) (?P<y>{_YEAR}){_E}"),
@@ -657,7 +657,10 @@ class _Resolver:
     def r_mdy(self, m):
         mon = _month_num(m["mon"])
         day = _day_num(m["d"])
-        return self._month_day(m, mon, day, m["y"])
+        got = self._month_day(m, mon, day, m["y"])
+        if got and got[1] and m.groupdict().get("wk"):
+            return "DATE", _week(date.fromisoformat(got[1])), got[2], None  # "the week of March 6"
+        return got
 
     r_dmy = r_mdy
     r_dmy_intl = r_mdy
