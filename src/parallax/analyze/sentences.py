@@ -1,6 +1,7 @@
 """Sentence splitting: paragraphs (line breaks) first, then spaCy's rule-based sentencizer
 inside each paragraph. Limits: no statistical boundary model, so an abbreviation the
-tokenizer does not know ("Gen.") followed by a capitalised name can end a sentence."""
+tokenizer does not know ("Gen.") followed by a capitalised name can end a sentence. A
+"sentence" that starts lowercase is read with the one before it in its paragraph."""
 
 from __future__ import annotations
 
@@ -46,7 +47,12 @@ class SentenceStage(Stage):
                 while end > start and text[end - 1].isspace():
                     end -= 1
                 if end > start:
-                    spans.append((start, end))
+                    if spans and spans[-1][1] > offset and text[start].islower():
+                        # "... in Geneva. this Friday.": a sentence does not start lowercase;
+                        # the stray full stop was a typo and the words belong to the sentence before
+                        spans[-1] = (spans[-1][0], end)
+                    else:
+                        spans.append((start, end))
         return spans
 
     def process_batch(self, articles: Sequence[Article]) -> list[Article]:
