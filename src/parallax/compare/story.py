@@ -132,7 +132,8 @@ def build_story(story_id: str, articles: Sequence[Article], duplicate_of: dict[s
         discrepancies.extend(check_article(a))
     discrepancies.extend(title_conflicts(entities, articles))
     discrepancies.extend(actor_conflicts(entities, articles))
-    timeline = build_timeline(articles, found, discrepancies)
+    people = {a.id: [(s, e, name) for s, e in persons[a.id] if (name := person_at(a.id, s, e))] for a in articles}
+    timeline = build_timeline(articles, found, discrepancies, people, places)
     independent = independence(articles, duplicate_of)
     facts = build_facts(articles, found, timeline, entities, independent)
     discrepancies.extend(number_conflicts(facts, articles))

@@ -1,0 +1,48 @@
+"""The story timeline on invented articles run through the per-article pipeline."""
+
+from parallax.compare.story import build_story
+from parallax.model import Article
+from parallax.run.local import analyze_articles
+
+
+def story(*specs):
+    """specs: (id, outlet, published, text)"""
+    raw = [Article(id=i, text=t, source=o, published=p) for i, o, p, t in specs]
+    done = [a for a in analyze_articles(raw) if isinstance(a, Article)]
+    assert len(done) == len(raw)
+    return build_story("s-test", done)
+
+
+# Friday 2025-03-14; the meeting is on that day, told four ways by four outlets
+FOUR_WAYS = [
+    ("a", "Nordic Wire", "2025-03-14",
+     "Foreign Minister Anna Berg will meet Defence Minister Tomas Vik in Bergen on March 14, officials said."),
+    ("b", "Harbour Post", "2025-03-14",
+     "The negotiations are expected to begin on Friday at 10:00 local time, a spokesman said."),
+    ("c", "Fjord Daily", "2025-03-14",
+     "Vik said on Friday his meeting with his counterpart, Anna Berg, would help both fleets."),
+    ("d", "Coast Radio", "2025-03-14",
+     "The two ministers agreed to cooperate, declared Anna Berg after her meeting with Tomas Vik in the city of Bergen. this Friday."),
+]
+
+
+def test_one_meeting_told_four_ways_is_one_entry_with_four_sources():
+    s = story(*FOUR_WAYS)
+    day = [e for e in s.timeline if e.date == "2025-03-14"]
+    assert len(day) == 1, [e.text for e in day]
+    assert {ev.article for ev in day[0].sources} == {"a", "b", "c", "d"}
+    assert "meet" in day[0].text
+
+
+def test_meetings_of_other_people_or_places_on_the_same_day_stay_apart():
+    other = ("e", "Valley News", "2025-03-14",
+             "Trade Minister Olga Lind met Finance Minister Per Holm in Tromso on March 14.")
+    elsewhere = ("f", "Valley News", "2025-03-14",
+                 "Talks were held in Narvik on Friday, the port authority said.")
+    s = story(FOUR_WAYS[0], other, elsewhere, FOUR_WAYS[1])
+    day = [e for e in s.timeline if e.date == "2025-03-14"]
+    by_article = {ev.article: e for e in day for ev in e.sources}
+    assert by_article["a"] is not by_article["e"]  # different people
+    assert by_article["f"] is not by_article["a"]  # a different place
+    # "the negotiations" name no one and no place, and two meetings are on that day: kept apart
+    assert by_article["b"] is not by_article["a"] and by_article["b"] is not by_article["e"]
