@@ -46,3 +46,13 @@ def test_meetings_of_other_people_or_places_on_the_same_day_stay_apart():
     assert by_article["f"] is not by_article["a"]  # a different place
     # "the negotiations" name no one and no place, and two meetings are on that day: kept apart
     assert by_article["b"] is not by_article["a"] and by_article["b"] is not by_article["e"]
+
+
+def test_a_list_is_not_cut_into_a_clause_of_its_own():
+    from parallax.compare.events import clauses, tidy
+
+    t = ("The envoy said the sides work together on fishing, shipping, the ice and weather, "
+         "yet the other side rejected the offer in an interview on Tuesday.")
+    got = [tidy(t[a:b]) for a, b in clauses(t, 0, len(t))]
+    assert got == ["The envoy said the sides work together on fishing, shipping, the ice and weather",
+                   "the other side rejected the offer in an interview on Tuesday."]

@@ -38,7 +38,8 @@ REPORTING_ANY = re.compile(
 ATTRIBUTIVE = re.compile(r"\bthe\s+$", re.I)
 BETWEEN = re.compile(r"\b(?:between|both)\s+(?:[\w’'\-]+\s+){0,4}[\w’'\-]+$", re.I)
 OPENING_DATE = re.compile(r"\b(?:that|when)\s+(?:on|in|at|by)\s+[^,;]{1,25}$", re.I)
-CLAUSE_BREAK = re.compile(r";\s+|,\s+(?:and\s+|while\s+|but\s+)?(?=(?:a|an|the|on|in|and)\s)|\s+and\s+(?=(?:a|an|the)\s)")
+CLAUSE_BREAK = re.compile(r";\s+|,\s+(?:and\s+|while\s+|but\s+)?(?=(?:a|an|the|on|in|and)\s)|\s+and\s+(?=(?:a|an|the)\s)"
+                          r"|,\s+(?=(?:yet|but|while|whereas|although|though)\s)")
 
 
 # calendar words say when, not what: two statements of one thing share their other words
@@ -70,7 +71,8 @@ def attributed(article: Article, start: int, end: int) -> bool:
 
 
 def clauses(text: str, s0: int, s1: int) -> list[tuple[int, int]]:
-    """Clauses of a sentence; a clause of under five words (an opening "On January 10,") joins the next."""
+    """Clauses of a sentence; a clause of under five words joins the next (an opening "On
+    January 10,"), or the one before when it starts lowercase (the end of a list)."""
     cuts = [s0]
     for m in CLAUSE_BREAK.finditer(text[s0:s1]):
         before = text[cuts[-1]:s0 + m.start()]
@@ -84,6 +86,9 @@ def clauses(text: str, s0: int, s1: int) -> list[tuple[int, int]]:
     start = s0
     for a, b in zip(cuts, cuts[1:]):
         if len(text[start:b].split()) < 5 and b != s1:
+            if out and start == a and text[a:a + 1].islower():
+                out[-1] = (out[-1][0], b)  # "..., climate, the pandemic and technologies, yet": the end of a list
+                start = b
             continue
         out.append((start, b))
         start = b
@@ -91,11 +96,13 @@ def clauses(text: str, s0: int, s1: int) -> list[tuple[int, int]]:
 
 
 def tidy(text: str) -> str:
-    """A clause cut from its sentence without the joiner it was cut at ("..., and")."""
+    """A clause cut from its sentence without the joiner it was cut at ("..., and", "yet ...")."""
     words = text.strip(" ,;").split(" ")
     while len(words) > 1 and words[-1].lower() in ("and", "or", "but", "while"):
         words.pop()
         words[-1] = words[-1].rstrip(",;")
+    while len(words) > 5 and words[0] in ("and", "but", "yet", "while", "whereas", "although", "though"):
+        words.pop(0)
     return " ".join(words)
 
 
