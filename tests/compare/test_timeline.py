@@ -56,3 +56,30 @@ def test_a_list_is_not_cut_into_a_clause_of_its_own():
     got = [tidy(t[a:b]) for a, b in clauses(t, 0, len(t))]
     assert got == ["The envoy said the sides work together on fishing, shipping, the ice and weather",
                    "the other side rejected the offer in an interview on Tuesday."]
+
+
+def test_an_undated_article_takes_the_year_of_its_month_dates_from_the_story():
+    dated = ("a", "Nordic Wire", "2025-01-21",
+             "The Harbour Council met in Bergen on January 12. On December 17, 2024, "
+             "the ministry published the draft treaty.")
+    undated = ("b", "Coast Radio", None,
+               "On December 17, the ministry published the draft treaty. The Harbour Council will meet "
+               "in Tromso on January 10. Delegates began to arrive in the city today.")
+    s = story(dated, undated)
+    dec17 = next(e for e in s.timeline if e.date == "2024-12-17")
+    assert {ev.article for ev in dec17.sources} == {"a", "b"}
+    # the two outlets date the council meeting differently, and the undated one can now say so
+    assert any(d.kind == "date" and "2025-01-10" in d.explanation and "2025-01-12" in d.explanation
+               for d in s.discrepancies)
+    # "today" needs the article's own date: it stays out of the timeline
+    assert all(ev.article != "b" or "today" not in e.text for e in s.timeline for ev in e.sources)
+
+
+def test_month_and_week_statements_do_not_join_a_day_by_shared_words():
+    a = ("a", "Nordic Wire", "2025-03-20",
+         "Officials prepared the agenda of the upcoming ministerial meetings on March 18.")
+    b = ("b", "Coast Radio", "2025-03-20",
+         "Officials prepared the agenda of the upcoming ministerial meetings in early March.")
+    s = story(a, b)
+    dates = sorted(e.date for e in s.timeline)
+    assert dates == ["2025-03", "2025-03-18"]

@@ -150,8 +150,12 @@ def happenings(article: Article, person_of: Callable[[str, int, int], str | None
         for m in NAMED_EVENT.finditer(sentence):
             a, b = s0 + m.start(), s0 + m.end()
             label = text[a:b].strip()
-            if label.split()[0] in ("The", "A", "An", "On", "In", "At"):
-                continue
+            first = label.split()[0]
+            if first in ("The", "A", "An", "On", "In", "At"):
+                if len(label.split()) < 3:
+                    continue  # "The Council" names no one council
+                a += len(first) + 1  # "The Harbour Council" at the start of a sentence
+                label = text[a:b].strip()
             named_spans.append((a, b))
             triggers.append((a, b, _event_key(label), label))
         for m in KIND_TALKS.finditer(sentence):

@@ -3,11 +3,13 @@ discrepancies, timeline and summary. Everything here is computed inside one stor
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 
+from ..analyze.timex import NO_DCT, tag
 from ..link.dedup import reused_passages
 from ..link.entities import resolve
-from ..model import Article, Entity, QuoteFinding, QuoteVariant, Story
+from ..model import Article, Entity, QuoteFinding, QuoteVariant, Story, Timex
 from .discrepancies import (actor_conflicts, claim_conflicts, find_discrepancies, number_conflicts,
                             title_conflicts)
 from .events import happenings
@@ -51,6 +53,43 @@ def independence(articles: Sequence[Article], duplicate_of: dict[str, str]
     return count
 
 
+_MONTH_NAMED = re.compile(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b")
+_RELATIVE = re.compile(r"\b(?:last|next|this|ago|before|after|earlier|later|previous|following)\b", re.I)
+
+
+def date_undated(articles: Sequence[Article]) -> list[Article]:
+    """Articles without a date of their own get the year of their month-and-day dates from
+    the story: "On December 17" in an undated article of a story whose other articles are of
+    January 2022 is 2021-12-17, the reading nearest the story's median date (the tagger's
+    rule for a date without a year). Only dates that name their month are resolved so;
+    "today", "on Friday" or "next week" need the article's own date and stay unresolved.
+    Each such value has anchor ``story`` and a reason naming the date it was read against.
+    """
+    dated = sorted(a.published for a in articles if a.published)
+    if not dated:
+        return list(articles)
+    anchor = dated[len(dated) // 2]
+    out = []
+    for a in articles:
+        if a.published or not any(t.value is None and t.reason == NO_DCT for t in a.timexes):
+            out.append(a)
+            continue
+        found = {(t.start, t.end): t for t in tag(a.text, anchor, a.sentences)}
+        times = []
+        for t in a.timexes:
+            got = found.get((t.start, t.end))
+            surface = a.text[t.start:t.end]
+            if (t.value is None and t.reason == NO_DCT and got is not None and got.value
+                    and got.value[:4].isdigit() and _MONTH_NAMED.search(surface) and not _RELATIVE.search(surface)):
+                t = Timex(t.start, t.end, got.type, got.value, "story",
+                          f"the article has no date; the year is the one nearest {anchor}, the story's median date")
+            times.append(t)
+        out.append(a.evolve(timexes=tuple(times)))
+    return out
+
+
 def _entity_index(entities: Sequence[Entity]) -> dict[str, list[tuple[int, int, Entity]]]:
     index: dict[str, list[tuple[int, int, Entity]]] = {}
     for e in entities:
@@ -60,7 +99,7 @@ def _entity_index(entities: Sequence[Entity]) -> dict[str, list[tuple[int, int, 
 
 
 def build_story(story_id: str, articles: Sequence[Article], duplicate_of: dict[str, str] | None = None) -> Story:
-    articles = sorted(articles, key=lambda a: (a.published or "9999", a.id))
+    articles = date_undated(sorted(articles, key=lambda a: (a.published or "9999", a.id)))
     duplicate_of = {k: v for k, v in (duplicate_of or {}).items() if k in {a.id for a in articles}}
     entities = resolve(articles)
     index = _entity_index(entities)

@@ -74,7 +74,7 @@ def build_timeline(articles: Sequence[Article], happenings: Sequence[Happening],
     def dispute_of(article: str, sentence: tuple[int, int], date_v: str, clause: str) -> str | None:
         for d in disputed.get((article, sentence[0]), ()):
             if d.kind == "date" and any(compatible_dates(date_v, c.value) for c in d.claims
-                                        if c.value[:1].isdigit()):
+                                        if c.value[:1].isdigit() and (c.article, c.start) == (article, sentence[0])):
                 return d.id
             if d.kind == "place" and d.about.removeprefix("place of the ") in clause:
                 return d.id
@@ -117,8 +117,10 @@ def build_timeline(articles: Sequence[Article], happenings: Sequence[Happening],
             if key and key in e["keys"]:
                 match = e
                 break
+            # shared words join statements of one precision only: "early January" and "January
+            # 20" may share "upcoming meetings" without being one thing
             overlap = len(terms & e["terms"]) / max(1, min(len(terms), len(e["terms"])))
-            if overlap >= 0.5 and len(terms & e["terms"]) >= 2:
+            if overlap >= 0.5 and len(terms & e["terms"]) >= 2 and len(v) == len(e["date"]):
                 match = e
                 break
         if match is None and meeting and not key:
