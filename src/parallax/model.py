@@ -52,7 +52,8 @@ class Timex:
 
     ``value`` is None when the expression cannot be resolved; ``reason`` says why.
     ``anchor`` records what the value was computed from: ``"dct"`` (the article's date),
-    ``"previous"`` (the date mentioned just before), ``"absolute"`` (the text says it all).
+    ``"previous"`` (the date mentioned just before), ``"absolute"`` (the text says it all),
+    ``"story"`` (an undated article's month and day, given the year from its story's dates).
     """
 
     start: int
