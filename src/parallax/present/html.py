@@ -185,7 +185,8 @@ def render_html(report: dict) -> str:
         body.append("<h3>Sources</h3><table><tr><th>outlet</th><th>published</th><th>title</th></tr>")
         for aid in s["articles"]:
             a = arts[aid]
-            body.append(f'<tr><td><a href="#a-{escape(aid)}">{name(aid)}</a> <span class=meta>{escape(aid)}</span></td>'
+            meta = "" if a.get("source") in (None, "", aid) else f" <span class=meta>{escape(aid)}</span>"
+            body.append(f'<tr><td><a href="#a-{escape(aid)}">{name(aid)}</a>{meta}</td>'
                         f"<td>{escape(a['published'] or '—')} <span class=meta>{escape(a['published_from'] or '')}</span></td>"
                         f"<td>{escape(a['title'] or '—')}</td></tr>")
         body.append("</table>")

@@ -104,7 +104,8 @@ def render_markdown(report: dict) -> str:
                 "| source | published | title |", "|---|---|---|"]
         for aid in s["articles"]:
             a = arts[aid]
-            out.append(f"| {_cell(name(aid))} ({aid}) | {a['published'] or '—'} | {_cell(a['title'] or '—')} |")
+            who = _cell(name(aid)) + ("" if name(aid) == aid else f" ({aid})")
+            out.append(f"| {who} | {a['published'] or '—'} | {_cell(a['title'] or '—')} |")
         if s["summary"]:
             out += ["", "### Summary", ""]
             out += [f"- {_clip(x['text'], 400)} — *{', '.join(dict.fromkeys(name(i) for i in x['sources']))}*"
