@@ -39,6 +39,18 @@ def test_the_same_meeting_is_one_fact_with_every_outlet_and_its_slots():
         assert x.evidence.start < x.evidence.end
 
 
+def test_two_articles_of_one_outlet_are_one_independent_source():
+    second = ("Fishing crews waited for news as Anna Berg and Tomas Vik held a meeting in Oslo on March 12. "
+              "The two ministers spoke to nobody afterwards and left the harbour by car.")
+    s, _ = story(("a", "Nordic Wire", "2025-03-14", MEETING_A), ("a2", "Nordic Wire", "2025-03-15", second),
+                 ("b", "Harbour Post", "2025-03-14", MEETING_B))
+    meetings = [f for f in s.facts if f.kind == "happening" and "Anna Berg" in f.label and "Tomas Vik" in f.label]
+    assert len(meetings) == 1
+    f = meetings[0]
+    assert {src.article for src in f.sources} >= {"a", "a2", "b"}
+    assert f.independent == 2 == len(f.outlets)
+
+
 def test_place_and_number_conflicts_are_found_with_their_evidence():
     s, arts = story(("a", "Nordic Wire", "2025-03-14", MEETING_A), ("b", "Harbour Post", "2025-03-14", MEETING_B))
     kinds = {d.kind: d for d in s.discrepancies}

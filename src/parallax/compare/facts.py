@@ -11,9 +11,9 @@ A fact is a group of statements, from one or more articles, about the same happe
 
 Each fact carries its slots as every source gives them (``who``, ``what``, ``when``,
 ``where``, ``how_many``), marking values a source only reports as someone's claim
-(``attributed``), and counts its independent sources (near-copies and reused passages count
-once). Coverage is the facts x outlets matrix read per outlet: what it reported and what the
-others reported that it did not.
+(``attributed``), and counts its independent sources (the articles of one outlet,
+near-copies and reused passages count once). Coverage is the facts x outlets matrix read per
+outlet: what it reported and what the others reported that it did not.
 
 Limits: grouping is by shared happening keys, compatible dates and content-word overlap, not
 by a semantic parse, so a paraphrase with few shared words stays a fact of its own; quantities

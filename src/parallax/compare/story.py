@@ -12,7 +12,7 @@ from ..link.entities import resolve
 from ..model import Article, Entity, QuoteFinding, QuoteVariant, Story, Timex
 from .discrepancies import (actor_conflicts, claim_conflicts, find_discrepancies, number_conflicts,
                             title_conflicts)
-from .events import happenings
+from .events import happenings, outlet
 from .facts import build_facts, coverage, link_discrepancies
 from .framing import framing
 from .quotes import align_quotes, diff_quotes, resolve_speakers
@@ -24,9 +24,14 @@ from .timeline import build_timeline
 def independence(articles: Sequence[Article], duplicate_of: dict[str, str]
                  ) -> Callable[[list[tuple[str, int]]], int]:
     """A counter of independent sources for a set of (article id, offset) pieces of evidence:
-    near-copies of an article, and articles whose evidence is the same reused passage, count once."""
+    the articles of one outlet, near-copies of an article, and articles whose evidence is the
+    same reused passage, count once. An article whose outlet is unknown is a source of its own."""
     by_id = {a.id: a for a in articles}
     reused = reused_passages(articles)
+
+    def source_of(aid: str) -> str:
+        home = duplicate_of.get(aid, aid)
+        return outlet(by_id[home]) if home in by_id else home
 
     def count(items: list[tuple[str, int]]) -> int:
         parent: dict[str, str] = {}
@@ -39,7 +44,7 @@ def independence(articles: Sequence[Article], duplicate_of: dict[str, str]
 
         group_home: dict[int, str] = {}
         for aid, offset in items:
-            root = duplicate_of.get(aid, aid)
+            root = source_of(aid)
             find(root)
             sentence = by_id[aid].sentence_of(offset) if aid in by_id else None
             g = reused.get((aid, sentence[0])) if sentence else None

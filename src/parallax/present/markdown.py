@@ -40,7 +40,7 @@ def _coverage(s: dict, max_facts: int = 15) -> list[str]:
     shown = facts[:max_facts]
     out = ["", "### Facts and who reported them", "",
            "Each row is one fact aligned across sources; ✓ marks the outlets that report it, "
-           "*independent* counts near-copies and reused passages once.", "",
+           "*independent* counts an outlet's articles, near-copies and reused passages once.", "",
            "| fact | independent | " + " | ".join(_cell(c["outlet"]) for c in cover) + " |",
            "|---|---|" + "---|" * len(cover)]
     for f in shown:
