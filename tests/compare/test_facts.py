@@ -165,6 +165,20 @@ def test_no_facts_from_one_article_are_shared_facts():
     assert coverage([], []) == []
 
 
+def test_a_statement_two_outlets_share_is_a_fact_but_a_name_and_title_line_is_not():
+    said = ("Harbour Minister Jane Roe of Kovia said the northern ferry routes would reopen "
+            "after the storm damage to the piers was repaired.")
+    a = "Jane Roe, Kovian Harbour Minister\nThe ferries will sail again once the piers are safe. " + said
+    b = ("The storm closed three piers. Kovian Harbour Minister Jane Roe said the northern ferry "
+         "routes would reopen after the storm damage to the piers had been repaired.")
+    s, arts = story(("a", "Nordic Wire", "2025-03-14", a), ("b", "Harbour Post", "2025-03-14", b))
+    shared = [f for f in s.facts if f.kind == "shared"]
+    assert len(shared) == 1
+    assert "ferry routes would reopen" in shared[0].text
+    quoted = {arts[e.article].text[e.start:e.end].strip() for f in s.facts for e in f.sources}
+    assert "Jane Roe, Kovian Harbour Minister" not in quoted
+
+
 def test_two_people_named_to_one_office_by_two_outlets_is_an_actor_conflict():
     a = "Valdorian Foreign Minister Sergey Markov arrived in Oslo on Friday for the dam talks."
     b = "Valdorian Foreign Minister Pavel Orlov arrived in Oslo on Friday for the dam talks."

@@ -29,7 +29,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
 from ..model import Article, Discrepancy, Entity, Evidence, Fact, OutletCoverage, Slot, TimelineEntry
-from ..textutil import stem
+from ..textutil import STOPWORDS, stem
 from .discrepancies import compatible_dates
 from .events import (CALL, MEETING, TIMEWORDS, Happening, attributed, clauses, date_value, outlet,
                      statement_terms, tidy)
@@ -259,6 +259,16 @@ def _sentence_start(a: Article, offset: int) -> int:
     return s[0] if s else offset
 
 
+_LOWER_WORD = re.compile(r"\b[a-z][a-z’'\-]{2,}\b")
+
+
+def _is_label(text: str) -> bool:
+    """A line of names and titles only ("Jane Roe, Harbour Minister" over her words): it
+    states nothing, so it is no shared statement, though its capitalised words would match
+    any sentence naming the same people. Told by having under two lowercase content words."""
+    return sum(w not in STOPWORDS for w in _LOWER_WORD.findall(text)) < 2
+
+
 def _shared(articles: Sequence[Article], used: set[tuple[str, int]], min_shared: int,
             min_overlap: float) -> list[_Group]:
     """Sentences from different outlets that share most of their content words, grouped greedily
@@ -268,8 +278,9 @@ def _shared(articles: Sequence[Article], used: set[tuple[str, int]], min_shared:
         for s in a.sentences:
             if (a.id, s[0]) in used:
                 continue
-            terms = statement_terms(a.text[s[0]:s[1]])
-            if len(terms) >= min_shared:
+            text = a.text[s[0]:s[1]]
+            terms = statement_terms(text)
+            if len(terms) >= min_shared and not _is_label(text):
                 items.append((a, s, terms))
     index: dict[str, list[int]] = defaultdict(list)
     group_of: list[int] = []
