@@ -34,6 +34,26 @@ def test_one_meeting_told_four_ways_is_one_entry_with_four_sources():
     assert "meet" in day[0].text
 
 
+def test_a_clause_with_a_day_and_an_hour_is_one_source_of_its_entry():
+    s = story(*FOUR_WAYS)
+    for e in s.timeline:
+        assert len(set(e.sources)) == len(e.sources), e
+
+
+def test_statements_sharing_only_a_name_on_one_day_stay_apart():
+    a = ("a", "Nordic Wire", "2025-03-20",
+         "On March 18, Deputy Minister Lars Dahl noted that the conversation was long and difficult.")
+    b = ("b", "Coast Radio", "2025-03-20",
+         "On March 18, Bergen will host the Fisheries Council, at which Deputy Minister Lars Dahl will lead the delegation.")
+    c = ("c", "Fjord Daily", "2025-03-20",
+         "Deputy Minister Lars Dahl said the conversation on March 18 was long and difficult.")
+    s = story(a, b, c)
+    day = [e for e in s.timeline if e.date == "2025-03-18"]
+    by_article = {ev.article: e for e in day for ev in e.sources}
+    assert by_article["a"] is not by_article["b"]
+    assert by_article["a"] is by_article["c"]  # the same words of what was said: one entry
+
+
 def test_meetings_of_other_people_or_places_on_the_same_day_stay_apart():
     other = ("e", "Valley News", "2025-03-14",
              "Trade Minister Olga Lind met Finance Minister Per Holm in Tromso on March 14.")

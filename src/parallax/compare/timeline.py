@@ -2,7 +2,8 @@
 
 A dated statement is the clause around a resolved DATE expression. Two statements are the same
 entry when they carry compatible dates and either name the same happening (same trigger key)
-or share enough content words. Precision is kept: an entry dated by a week stays a week.
+or share enough content words, one at least beyond the names in them. Precision is kept: an
+entry dated by a week stays a week.
 
 A statement whose date goes with a meeting word ("negotiations are expected to begin on
 Friday", "his meeting with Blinken ... this Friday") but that names fewer than two people
@@ -110,6 +111,10 @@ def build_timeline(articles: Sequence[Article], happenings: Sequence[Happening],
 
     ordered = sorted(statements, key=lambda s: (s[0], s[4] is None, s[1].id, s[2]))
     for v, a, clause, sentence, key, terms, meeting, who, where in ordered:
+        # names alone do not make two statements one: "On January 10, Ryabkov noted ..." and
+        # "On January 10, Geneva will host the council, at which Ryabkov will lead ..." share
+        # only the man; a word of what is said must be shared as well
+        names = statement_terms(" ".join(w for w in a.text[clause[0]:clause[1]].split() if w[:1].isupper()))
         match = None
         for e in entries:
             if not compatible_dates(e["date"], v):
@@ -120,7 +125,8 @@ def build_timeline(articles: Sequence[Article], happenings: Sequence[Happening],
             # shared words join statements of one precision only: "early January" and "January
             # 20" may share "upcoming meetings" without being one thing
             overlap = len(terms & e["terms"]) / max(1, min(len(terms), len(e["terms"])))
-            if overlap >= 0.5 and len(terms & e["terms"]) >= 2 and len(v) == len(e["date"]):
+            if (overlap >= 0.5 and len(terms & e["terms"]) >= 2 and terms & e["terms"] - names
+                    and len(v) == len(e["date"])):
                 match = e
                 break
         if match is None and meeting and not key:
@@ -140,7 +146,10 @@ def build_timeline(articles: Sequence[Article], happenings: Sequence[Happening],
             match["meeting"] = True
             match["who"] |= who
             match["where"] |= where
-        match["sources"].append(Evidence(a.id, clause[0], clause[1]))
+        evidence = Evidence(a.id, clause[0], clause[1])
+        if evidence in match["sources"]:
+            continue  # the clause's second date ("on Friday at 10:00"): the statement is there
+        match["sources"].append(evidence)
         if len(v) > len(match["date"]):
             match["date"] = v  # keep the most precise compatible date
         text = tidy(a.text[clause[0]:clause[1]])
