@@ -14,3 +14,16 @@ def test_a_lowercase_start_belongs_to_the_sentence_before():
     text = "The ministers met in the city of Bergen. this Monday.\nthe next paragraph starts lowercase."
     assert split(text) == ["The ministers met in the city of Bergen. this Monday.",
                            "the next paragraph starts lowercase."]
+
+
+def test_the_dateline_is_a_sentence_of_its_own():
+    from parallax.model import Article, Dateline
+
+    text = "BERGEN, March 3. /NORDWIRE/. The harbour reopened on Monday. Ferries sailed again."
+    a = Article(id="x", text=text, dateline=Dateline(0, 28, "Bergen", "--03-03", "NORDWIRE"))
+    (done,) = SentenceStage().process_batch([a])
+    assert [text[s:e] for s, e in done.sentences] == [
+        "BERGEN, March 3. /NORDWIRE/.", "The harbour reopened on Monday.", "Ferries sailed again."]
+    plain = Article(id="y", text=text[29:])
+    (done,) = SentenceStage().process_batch([plain])
+    assert len(done.sentences) == 2

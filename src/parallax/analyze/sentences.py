@@ -17,7 +17,7 @@ _PARAGRAPH = re.compile(r"[^\n]+")
 
 class SentenceStage(Stage):
     name = "sentences"
-    reads = ("text",)
+    reads = ("text", "dateline")
     writes = ("sentences",)
 
     def __getstate__(self):
@@ -56,4 +56,28 @@ class SentenceStage(Stage):
         return spans
 
     def process_batch(self, articles: Sequence[Article]) -> list[Article]:
-        return [a.evolve(sentences=tuple(self.split(a.text))) for a in articles]
+        return [a.evolve(sentences=tuple(_after_dateline(a, self.split(a.text)))) for a in articles]
+
+
+def _after_dateline(article: Article, spans: list[Span]) -> list[Span]:
+    """The dateline ("GENEVA, January 21. /TASS/.") is a sentence of its own: the sentencizer
+    cuts after "January 21." and would start the first statement at "/TASS/."."""
+    dl = article.dateline
+    if dl is None:
+        return spans
+    out: list[Span] = []
+    for s0, s1 in spans:
+        head, rest = (s0, min(s1, dl.end)), (dl.end, s1)
+        if not (s0 < dl.end and dl.start < s1):
+            out.append((s0, s1))
+            continue
+        if out and dl.start <= out[-1][0] < dl.end:
+            out[-1] = (out[-1][0], head[1])  # "GENEVA, January 21." and "/TASS/." are one
+        else:
+            out.append(head)
+        start = rest[0]
+        while start < s1 and article.text[start].isspace():
+            start += 1
+        if start < s1:
+            out.append((start, s1))
+    return out
