@@ -287,6 +287,16 @@ class Framing:
 
 
 @dataclass(frozen=True, slots=True)
+class InferredDate:
+    """A publication date the story supplied: the article's dateline gives month and day
+    ("KLAIPEDA, March 3.") and the year is the one nearest the story's median date."""
+
+    article: str
+    date: str  # YYYY-MM-DD
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
 class Story:
     id: str
     title: str
@@ -301,3 +311,4 @@ class Story:
     coverage: tuple[OutletCoverage, ...] = ()
     framing: tuple[Framing, ...] = ()
     quote_variants: tuple[QuoteVariant, ...] = ()
+    inferred_dates: tuple[InferredDate, ...] = ()

@@ -9,6 +9,7 @@ import parallax
 from parallax.demo import corpus_dir
 from parallax.ingest import read_paths
 from parallax.model import Rejection
+from parallax.present import render_markdown
 
 EXPECTED = json.loads((Path(parallax.__file__).parent / "demo" / "expected.json").read_text())
 
@@ -21,7 +22,7 @@ def report():
 def test_every_file_reads_without_rejection():
     items = list(read_paths([corpus_dir()]))
     assert not [i for i in items if isinstance(i, Rejection)]
-    assert len(items) == 6
+    assert len(items) == sum(len(s) for s in EXPECTED["stories"])
 
 
 def test_stories_exactly(report):
@@ -73,3 +74,25 @@ def test_quote_in_two_translations_is_aligned(report):
     hits = [q for q in story["quotes"] if q["article"] == want["articles"][0] and q["speaker"] == want["speaker"]
             and {quotes[o]["article"] for o in q["aligned_with"]} >= set(want["articles"][1:])]
     assert hits
+
+
+def test_twin_events_of_one_kind_are_two_stories(report):
+    got = {frozenset(s["articles"]) for s in report["stories"]}
+    for twin in EXPECTED["twin_events"]["stories"]:
+        assert frozenset(twin) in got
+
+
+def test_a_dateline_without_a_year_takes_it_from_the_story(report):
+    want = EXPECTED["inferred_dates"]
+    by_article = {aid: s for s in report["stories"] for aid in s["articles"]}
+    for aid, day in want["published"].items():
+        inferred = {d["article"]: d for d in by_article[aid]["inferred_dates"]}
+        assert inferred[aid]["date"] == day
+        assert "no year" in inferred[aid]["reason"]
+    texts = {a["id"]: a["text"] for a in report["articles"]}
+    for aid, phrase, day in want["resolved"]:
+        entries = [t for t in by_article[aid]["timeline"] if t["date"] == day]
+        assert any(phrase in texts[aid][e["start"]:e["end"]] for t in entries for e in t["sources"]
+                   if e["article"] == aid), (aid, phrase, day)
+    brief = render_markdown(report)
+    assert f"{want['published']['nordpress-klaipeda-fire']} (year inferred)" in brief

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from datetime import date
 
 from ..analyze.timex import NO_DCT, tag
 from ..link.dedup import reused_passages
 from ..link.entities import resolve
-from ..model import Article, Entity, QuoteFinding, QuoteVariant, Story, Timex
+from ..model import Article, Entity, InferredDate, QuoteFinding, QuoteVariant, Story, Timex
 from .discrepancies import (actor_conflicts, claim_conflicts, find_discrepancies, number_conflicts,
                             title_conflicts)
 from .events import happenings, outlet
@@ -64,9 +65,30 @@ _MONTH_NAMED = re.compile(
 _RELATIVE = re.compile(r"\b(?:last|next|this|ago|before|after|earlier|later|previous|following)\b", re.I)
 
 
-def date_undated(articles: Sequence[Article]) -> list[Article]:
-    """Articles without a date of their own get the year of their month-and-day dates from
-    the story: "On December 17" in an undated article of a story whose other articles are of
+def _nearest_year(month_day: str, anchor: str) -> str | None:
+    """"--03-03" read in the year that puts it nearest ``anchor`` (YYYY-MM-DD)."""
+    a = date.fromisoformat(anchor)
+    month, day = int(month_day[2:4]), int(month_day[5:7])
+    candidates = []
+    for year in (a.year - 1, a.year, a.year + 1):
+        try:
+            candidates.append(date(year, month, day))
+        except ValueError:  # 29 February of a common year
+            continue
+    return min(candidates, key=lambda d: abs((d - a).days)).isoformat() if candidates else None
+
+
+def date_undated(articles: Sequence[Article]) -> tuple[list[Article], list[InferredDate]]:
+    """Articles without a date of their own are dated from the story, and the dates found.
+
+    An article whose dateline gives month and day but no year ("KLAIPEDA, March 3.") is
+    published in the year that puts that day nearest the story's median date; it is
+    re-tagged against that date, so its "on Monday" and "a day earlier" resolve, and its
+    ``published_from`` is ``inferred`` with the reason. Limits: a story spanning a year's
+    end with few dated articles may pick the wrong year for a day six months away.
+
+    An article with no date at all gets the year of its month-and-day dates from the
+    story: "On December 17" in an undated article of a story whose other articles are of
     January 2022 is 2021-12-17, the reading nearest the story's median date (the tagger's
     rule for a date without a year). Only dates that name their month are resolved so;
     "today", "on Friday" or "next week" need the article's own date and stay unresolved.
@@ -74,10 +96,20 @@ def date_undated(articles: Sequence[Article]) -> list[Article]:
     """
     dated = sorted(a.published for a in articles if a.published)
     if not dated:
-        return list(articles)
+        return list(articles), []
     anchor = dated[len(dated) // 2]
-    out = []
+    out, inferred = [], []
     for a in articles:
+        month_day = a.dateline.date if not a.published and a.dateline and a.dateline.date else ""
+        published = _nearest_year(month_day, anchor) if re.fullmatch(r"--\d\d-\d\d", month_day) else None
+        if published:
+            written = a.text[a.dateline.start:a.dateline.end].strip()
+            reason = (f"the dateline {written!r} gives no year; {published[:4]} puts it nearest "
+                      f"{anchor}, the story's median date")
+            out.append(a.evolve(published=published, published_from="inferred", published_reason=reason,
+                                timexes=tuple(tag(a.text, published, a.sentences))))
+            inferred.append(InferredDate(a.id, published, reason))
+            continue
         if a.published or not any(t.value is None and t.reason == NO_DCT for t in a.timexes):
             out.append(a)
             continue
@@ -92,7 +124,7 @@ def date_undated(articles: Sequence[Article]) -> list[Article]:
                           f"the article has no date; the year is the one nearest {anchor}, the story's median date")
             times.append(t)
         out.append(a.evolve(timexes=tuple(times)))
-    return out
+    return out, inferred
 
 
 def _entity_index(entities: Sequence[Entity]) -> dict[str, list[tuple[int, int, Entity]]]:
@@ -104,7 +136,8 @@ def _entity_index(entities: Sequence[Entity]) -> dict[str, list[tuple[int, int, 
 
 
 def build_story(story_id: str, articles: Sequence[Article], duplicate_of: dict[str, str] | None = None) -> Story:
-    articles = date_undated(sorted(articles, key=lambda a: (a.published or "9999", a.id)))
+    articles, inferred = date_undated(sorted(articles, key=lambda a: (a.published or "9999", a.id)))
+    articles.sort(key=lambda a: (a.published or "9999", a.id))
     duplicate_of = {k: v for k, v in (duplicate_of or {}).items() if k in {a.id for a in articles}}
     entities = resolve(articles)
     index = _entity_index(entities)
@@ -192,6 +225,7 @@ def build_story(story_id: str, articles: Sequence[Article], duplicate_of: dict[s
         summary=tuple(summary), duplicates=tuple(sorted(duplicate_of.items())),
         facts=tuple(facts), coverage=tuple(coverage(articles, facts)),
         framing=tuple(framing(articles, entities, quotes)), quote_variants=tuple(variants),
+        inferred_dates=tuple(inferred),
     )
 
 

@@ -183,11 +183,15 @@ def render_html(report: dict) -> str:
     for s in report["stories"]:
         body.append(f"<h2>{escape(s['title'])}</h2>")
         body.append("<h3>Sources</h3><table><tr><th>outlet</th><th>published</th><th>title</th></tr>")
+        inferred = {d["article"]: d for d in s.get("inferred_dates", ())}
         for aid in s["articles"]:
             a = arts[aid]
             meta = "" if a.get("source") in (None, "", aid) else f" <span class=meta>{escape(aid)}</span>"
+            published, how, why = a["published"] or "—", a["published_from"] or "", a.get("published_reason") or ""
+            if not a["published"] and aid in inferred:
+                published, how, why = inferred[aid]["date"], "year inferred", inferred[aid]["reason"]
             body.append(f'<tr><td><a href="#a-{escape(aid)}">{name(aid)}</a>{meta}</td>'
-                        f"<td>{escape(a['published'] or '—')} <span class=meta>{escape(a['published_from'] or '')}</span></td>"
+                        f'<td>{escape(published)} <span class=meta title="{escape(why)}">{escape(how)}</span></td>'
                         f"<td>{escape(a['title'] or '—')}</td></tr>")
         body.append("</table>")
         if s["summary"]:

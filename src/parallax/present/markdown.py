@@ -102,10 +102,12 @@ def render_markdown(report: dict) -> str:
     for s in report["stories"]:
         out += ["", f"## {s['title']}", "", f"{len(s['articles'])} articles · story `{s['id']}`", "",
                 "| source | published | title |", "|---|---|---|"]
+        inferred = {d["article"]: d for d in s.get("inferred_dates", ())}
         for aid in s["articles"]:
             a = arts[aid]
             who = _cell(name(aid)) + ("" if name(aid) == aid else f" ({aid})")
-            out.append(f"| {who} | {a['published'] or '—'} | {_cell(a['title'] or '—')} |")
+            published = a["published"] or (f"{inferred[aid]['date']} (year inferred)" if aid in inferred else "—")
+            out.append(f"| {who} | {published} | {_cell(a['title'] or '—')} |")
         if s["summary"]:
             out += ["", "### Summary", ""]
             out += [f"- {_clip(x['text'], 400)} — *{', '.join(dict.fromkeys(name(i) for i in x['sources']))}*"

@@ -55,6 +55,7 @@ def story_to_dict(s: Story) -> dict[str, Any]:
         ],
         "summary": [{"text": x.text, "sources": list(x.sources)} for x in s.summary],
         "duplicates": [list(p) for p in s.duplicates],
+        "inferred_dates": [{"article": d.article, "date": d.date, "reason": d.reason} for d in s.inferred_dates],
         "facts": [
             {"id": f.id, "kind": f.kind, "label": f.label, "text": f.text,
              "slots": [{"name": x.name, "value": x.value, "evidence": _evidence(x.evidence),
