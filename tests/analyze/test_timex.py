@@ -75,6 +75,18 @@ def values(text, dct):
     ("Losses will go on through the first two quarters of 1990.", "1989-10-26", "the first two quarters of 1990", "1990-H1"),
     ("In the 1988 third quarter, it lost money.", "1989-10-26", "the 1988 third quarter", "1988-Q3"),
     ("AT&T said profit dropped in the fourth quarter.", "1998-01-26", "the fourth quarter", "1997-Q4"),
+    # the comparisons stay with the latest quarter reported, not a quarter looked back on
+    ("Net rose in the third quarter. After a weak second quarter, sales grew from a year ago.",
+     "1989-11-01", "a year ago", "1988-Q3"),
+    ("Net rose in the third quarter. For the quarter a year ago, it earned $5.", "1989-10-26",
+     "the quarter a year ago", "1988-Q3"),
+    ("Net rose in the third quarter, against $2 in the corresponding period last year.", "1989-10-26",
+     "the corresponding period last year", "1988-Q3"),
+    # a year-to-date figure compares with last year, not with a quarter
+    ("Net rose in the third quarter. For the nine months, net was $9, up from $7 a year earlier.",
+     "1989-10-26", "a year earlier", "1988"),
+    ("Net rose in the third quarter. In the first nine months, net was $9, against $7 in the 1988 period.",
+     "1989-10-26", "the 1988 period", "1988"),
     ("For the year, volume was flat.", "1989-11-02", "the year", "1989"),
     ("Revenue was $76 million for the year ended March 31.", "1989-11-01", "the year", "P1Y"),
     # durations and sets
@@ -140,6 +152,7 @@ def test_previous_anchor(text, dct, expr, expected):
     "The 6-year-old boy was found.",       # an age
     "She paid $2000 for it.",              # money
     "The score was 3-2 at the break.",
+    "The quarter-to-quarter comparison was flat.",  # a kind of comparison, no quarter
 ])
 def test_no_false_dates(text):
     assert tag(text, "2022-01-20") == []
@@ -164,6 +177,12 @@ def test_this_weekday_follows_tense():
     dct = "2022-01-20"  # a Thursday
     assert values("He met them this Tuesday.", dct)["this Tuesday"][1] == "2022-01-18"
     assert values("He will meet them this Saturday.", dct)["this Saturday"][1] == "2022-01-22"
+
+
+def test_present_perfect_reads_as_past():
+    # "have come down from the middle of October", said in February: last October
+    got = values("Oil prices have come down from the middle of October.", "1998-02-23")
+    assert got["October"][1] == "1997-10"
 
 
 def test_tense_and_weekday_helpers():

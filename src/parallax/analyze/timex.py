@@ -114,7 +114,7 @@ _RULES: list[tuple[str, str]] = [
     ("holiday", rf"\b(?:(?P<rel>last|this|next|this past|this coming) )?(?P<h>{_HOLIDAYS})(?:,? (?P<y>{_YEAR}))?\b"),
     # quarters and halves
     ("quarter", rf"(?:the )?(?:(?P<poss>this|last|next) year's )?(?:(?P<y2>{_YEAR}) )?(?:fiscal )?(?P<o>{_ORD}|last(?= half)|(?:first|last) two(?= quarters))(?: fiscal)?[- ](?P<u>quarters|quarter|half)(?: of (?:fiscal )?(?P<y>{_YEAR}))?(?! of (?:a|the))"),
-    ("quarter_ref", rf"(?:the )?(?:(?P<w>latest|current|year-earlier|year-ago|same|comparable|recent|most recent|previous|past|last|this|next|coming|fiscal)|(?P<yr>{_YEAR}))?[- ]?(?P<u>quarter|period)\b(?!s)"),
+    ("quarter_ref", rf"(?:the )?(?:(?P<w>latest|current|year-earlier|year-ago|same|comparable|corresponding|recent|most recent|previous|past|last|this|next|coming|fiscal)|(?P<yr>{_YEAR}))?[- ]?(?P<u>quarter|period)\b(?!s)(?P<ago> a year (?:ago|earlier)| last year)?"),
     # relative to the article's date
     ("deictic", r"\b(?:(?P<mod>early|late|earlier|later)[- ])?(?P<w>the day before yesterday|the day after tomorrow|yesterday|today|tomorrow|tonight)\b(?:'s (?P<pod>morning|afternoon|evening|night))?(?: (?P<pod2>morning|afternoon|evening|night))?"),
     ("this_pod", r"\b(?:(?P<w>this|last|tomorrow|yesterday) (?P<pod>morning|afternoon|evening|night)|(?P<w2>early|late|mid|the)[- ]?(?P<pod2>morning|afternoon|evening))\b"),
@@ -220,7 +220,7 @@ _CONTEXT = {
     "set": (14, 14), "same_day": (24, 12), "weekday": (14, 14), "weekend": (8, 3), "ref": (10, 10),
     "deictic": (18, 22), "noon": (2, 2), "century": (10, 10), "word_year": (10, 30), "holiday": (12, 8),
     "iso": (6, 8), "numdate": (3, 6), "clock": (16, 12), "fiscal": (14, 4), "decade": (20, 4),
-    "quarter": (28, 16), "quarter_ref": (24, 4), "rel_season": (16, 30),
+    "quarter": (28, 16), "quarter_ref": (24, 16), "rel_season": (16, 30),
     "mdy": (14, 22), "dmy": (20, 12), "dmy_intl": (8, 16), "dmy_short": (8, 12), "my": (24, 28),
     "month": (12, 2),
 }
@@ -328,6 +328,7 @@ _NOT_PAST_ED = frozenset((
 _CUES = re.compile(
     rf"\b(?:(?P<f>{trie_pattern([*_FUTURE_WORDS, *(w.capitalize() for w in _FUTURE_WORDS), 'should', 'may'])})"
     rf"|(?P<p>{trie_pattern([*_PAST_WORDS, *(w.capitalize() for w in _PAST_WORDS)])})"
+    r"|(?P<perf>(?:[Hh]as|[Hh]ave)(?= (?:been|come|gone|done|seen|taken|given|fallen|risen|grown|[a-z]+ed)\b))"
     r"|(?P<ed>[A-Z]?[a-z]+ed)|(?P<now>is|are|am))\b|(?P<ll>)'ll\b")
 _ADJ_BEFORE = re.compile(
     r"\b(?:a|an|the|its|their|his|her|our|very|still|more|most|less|well|newly|recently|"
@@ -564,6 +565,9 @@ class _Resolver:
         self.span: tuple[int, int] | None = None  # a rule's narrower span for its expression
         self.last_value: str | None = None  # the last DATE value, of any granularity
         self.reported_quarter: str | None = None
+        # sentence index of the last "the (first) nine months" / "the first half": a
+        # year-to-date figure, whose "a year earlier" is last year's, not a quarter
+        self.ytd_sentence: int | None = None
         self._si = 0
 
     def sentence(self, start: int) -> Span:
@@ -795,8 +799,18 @@ class _Resolver:
     def _note_quarter(self, y: int, q: int) -> None:
         """Remember a quarter that has ended by the article's date: the one being reported,
         which "a year ago" and "the year-earlier period" then compare with."""
+        self.ytd_sentence = None
         if self.dct is None or (y, q) <= (self.dct.year, (self.dct.month - 1) // 3):
-            self.reported_quarter = f"{y}-Q{q}"
+            # the latest such quarter, not the last named: "After a flat second quarter"
+            # in a third-quarter report looks back, and the comparisons stay with the third
+            if self.reported_quarter is None or f"{y}-Q{q}" > self.reported_quarter:
+                self.reported_quarter = f"{y}-Q{q}"
+
+    def _year_to_date(self) -> bool:
+        """Whether the text is on a year-to-date figure ("For the nine months, net rose to
+        $5 million from $4 million a year earlier"): named in this sentence or the one before.
+        Limits: sentence distance only; a quarter named since ends it."""
+        return self.ytd_sentence is not None and self._si - self.ytd_sentence <= 1
 
     def _current_quarter(self) -> str | None:
         if self.reported_quarter:
@@ -812,6 +826,8 @@ class _Resolver:
     def r_quarter_ref(self, m):
         w = (m["w"] or "").lower()
         u = m["u"].lower()
+        if self.text.startswith("-to-", m.end()) or self.text.endswith(("-to-", "-to"), 0, m.start("u")):
+            return None  # "quarter-to-quarter comparison": a kind of comparison, no quarter named
         if not w and not m["yr"] and u == "period":
             return None
         if w in ("past", "last", "previous", "this", "next", "coming", "current") and u == "period":
@@ -833,8 +849,12 @@ class _Resolver:
         if w in ("current", "this") and self.dct is not None:
             return "DATE", f"{self.dct.year}-Q{(self.dct.month - 1) // 3 + 1}", "dct", None
         if m["yr"]:
+            if self._year_to_date() and u == "period":
+                return "DATE", m["yr"], "previous", None  # "the 1988 period" of a nine-month figure
             return "DATE", f"{m['yr']}-Q{q}", "previous", None
-        if w in ("year-earlier", "year-ago", "comparable"):
+        if w in ("year-earlier", "year-ago", "comparable", "corresponding") or m["ago"]:
+            if self._year_to_date() and u == "period":
+                return "DATE", str(y - 1), "dct", None
             y -= 1
         elif w in ("previous", "past", "last") and u == "quarter":
             q -= 1
@@ -939,6 +959,9 @@ class _Resolver:
             if u in ("year", "month", "week", "day", "decade"):
                 return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", anchor, None
             return None
+        if u == "year" and self.reported_quarter and n == int(n) and self._year_to_date():
+            # "for the nine months ... a year earlier": the same months of the year before
+            return "DATE", str(int(self.reported_quarter[:4]) + sign * int(n)), "previous", None
         if u == "year" and self.reported_quarter and n == int(n):
             # in earnings news "a year ago" compares with the quarter just discussed
             v = f"{int(self.reported_quarter[:4]) + sign * int(n)}{self.reported_quarter[4:]}"
@@ -1136,6 +1159,8 @@ class _Resolver:
             return None  # an age, not a stretch of time
         if m["half"] and n is not None:
             n += 0.5
+        if u == "month" and n in (6, 9) and m.group().lower().startswith("the "):
+            self.ytd_sentence = self._si
         return "DURATION", _duration(n, u), None, None
 
     def r_bare_unit(self, m):
@@ -1147,6 +1172,8 @@ class _Resolver:
             cur = self._current_quarter()
             if cur is None:
                 return self.need_dct("DATE")
+            if self._year_to_date():
+                return "DATE", str(int(cur[:4]) - 1), "dct", None
             return "DATE", f"{int(cur[:4]) - 1}{cur[4:]}", "dct", None
         if w in ("the day",):
             return None
