@@ -82,6 +82,14 @@ def values(text, dct):
      "the quarter a year ago", "1988-Q3"),
     ("Net rose in the third quarter, against $2 in the corresponding period last year.", "1989-10-26",
      "the corresponding period last year", "1988-Q3"),
+    # a fiscal quarter keeps its number through "the quarter ended ...", until another is named
+    ("Sun earned $5 in the fiscal first quarter. Sales for the quarter ended Sept. 29 rose. "
+     "It shipped 9,000 systems in the latest quarter.", "1989-10-26", "the latest quarter", "1989-Q1"),
+    ("Delta earned $5 in the fiscal first quarter. Separately, Acme reported third-quarter profit "
+     "rose from a year earlier.", "1989-10-26", "a year earlier", "1988-Q3"),
+    # the end of a year is its last day; "since year-end" is the one passed
+    ("The company expects to close the deal by year-end.", "1989-11-02", "by year-end", "1989-12-31"),
+    ("The index has risen 5% since year-end.", "1989-10-30", "year-end", "1988-12-31"),
     # a year-to-date figure compares with last year, not with a quarter
     ("Net rose in the third quarter. For the nine months, net was $9, up from $7 a year earlier.",
      "1989-10-26", "a year earlier", "1988"),

@@ -565,6 +565,7 @@ class _Resolver:
         self.span: tuple[int, int] | None = None  # a rule's narrower span for its expression
         self.last_value: str | None = None  # the last DATE value, of any granularity
         self.reported_quarter: str | None = None
+        self.fiscal_quarter = False  # whether reported_quarter is a fiscal quarter's number
         # sentence index of the last "the (first) nine months" / "the first half": a
         # year-to-date figure, whose "a year earlier" is last year's, not a quarter
         self.ytd_sentence: int | None = None
@@ -791,15 +792,25 @@ class _Resolver:
                 y -= 1  # "profits fell in the fourth quarter", said in January: last year's
         if u == "quarter":
             v = f"{y}-Q{o}"
-            self._note_quarter(y, o)
+            self._note_quarter(y, o, fiscal="fiscal" in m.group().lower())
         else:
             v = f"{y}-H{min(o, 2)}"
         return "DATE", v, anchor, None
 
-    def _note_quarter(self, y: int, q: int) -> None:
+    def _note_quarter(self, y: int, q: int, fiscal: bool = False, ended: bool = False) -> None:
         """Remember a quarter that has ended by the article's date: the one being reported,
-        which "a year ago" and "the year-earlier period" then compare with."""
+        which "a year ago" and "the year-earlier period" then compare with. A fiscal quarter
+        ("the fiscal first quarter") keeps its number, as TimeML does, and stays the one
+        reported over calendar quarters read off "the quarter ended Sept. 29" (``ended``),
+        until another quarter is named ("America West reported third-quarter profit")."""
         self.ytd_sentence = None
+        if fiscal:
+            self.reported_quarter, self.fiscal_quarter = f"{y}-Q{q}", True
+            return
+        if self.fiscal_quarter:
+            if ended:
+                return
+            self.reported_quarter, self.fiscal_quarter = None, False
         if self.dct is None or (y, q) <= (self.dct.year, (self.dct.month - 1) // 3):
             # the latest such quarter, not the last named: "After a flat second quarter"
             # in a third-quarter report looks back, and the comparisons stay with the third
@@ -840,7 +851,7 @@ class _Resolver:
             if y is None:
                 return "DATE", None, None, NO_DCT
             q = (mon - 1) // 3 + 1
-            self._note_quarter(y, q)
+            self._note_quarter(y, q, ended=True)
             return "DATE", f"{y}-Q{q}", "absolute" if ended["y"] else "dct", None
         cur = self._current_quarter()
         if cur is None:
@@ -1120,8 +1131,11 @@ class _Resolver:
         if "end" in w:
             if self.dct is None:
                 return self.need_dct("DATE")
-            # TimeML writes the end of a year as the year (with mod="END", which Timex has not)
-            return "DATE", str(self.dct.year), "dct", None
+            # "by year-end": the last day of the year, the form TimeBank writes most; "since
+            # year-end" and a past tense mean the last one passed
+            ahead = w.startswith("by ") or _PROSPECTIVE.search(self.text, max(0, m.start() - 30), m.start())
+            y = self.dct.year - (not ahead and self.tense(m.start(), m.end()) == "past")
+            return "DATE", f"{y}-12-31", "dct", None
         return "DATE", "FUTURE_REF", "dct", None
 
     def r_set(self, m):
