@@ -111,7 +111,9 @@ def values(text, dct):
     ("The troops left a month after the vote.", "2022-01-20", "a month", "P1M"),
     ("Rescuers arrived an hour later.", "2022-01-20", "an hour", "PT1H"),
     ("Prices have risen in recent months.", "2022-01-20", "recent months", "PXM"),
-    ("Prices will rise in coming weeks.", "2022-01-20", "coming weeks", "FUTURE_REF"),
+    ("Prices will rise in coming weeks.", "2022-01-20", "coming weeks", "PXW"),
+    ("Sales will slow in the months ahead.", "2022-01-20", "the months ahead", "PXM"),
+    ("Rates will stay low in the near term.", "2022-01-20", "the near term", "FUTURE_REF"),
     # years in words, holidays
     ("In nineteen ninety-six the talks began.", "1998-03-03", "nineteen ninety-six", "1996"),
     ("Unemployment is to be halved by the year two thousand.", "1998-03-03", "the year two thousand", "2000"),
@@ -161,6 +163,12 @@ def test_previous_anchor(text, dct, expr, expected):
     "She paid $2000 for it.",              # money
     "The score was 3-2 at the break.",
     "The quarter-to-quarter comparison was flat.",  # a kind of comparison, no quarter
+    'The senator said on NBC\'s "This Week" that he would vote no.',  # titles of shows and films
+    "The mayor told CBS's ``60 Minutes'' he would stay.",
+    "The rebels watched ``High Noon'' again.",
+    "This is VOA Today.",
+    "Thousands joined the annual March for Life.",  # an event named after a march
+    "The song speaks to today's youth.",  # our times, not the article's day
 ])
 def test_no_false_dates(text):
     assert tag(text, "2022-01-20") == []
@@ -185,6 +193,19 @@ def test_this_weekday_follows_tense():
     dct = "2022-01-20"  # a Thursday
     assert values("He met them this Tuesday.", dct)["this Tuesday"][1] == "2022-01-18"
     assert values("He will meet them this Saturday.", dct)["this Saturday"][1] == "2022-01-22"
+
+
+def test_time_words_in_quotes_and_titles_that_are_dates():
+    dct = "2000-01-07"
+    assert values('He said: "Today we begin."', dct)["Today"][1] == "2000-01-07"
+    assert values('He said: "This week we begin."', dct)["This week"][1] == "2000-W01"
+    assert values("The treaty will be signed in March for the first time.", dct)["March"][1] == "2000-03"
+    assert values("Today's talks failed.", dct)["Today"][1] == "2000-01-07"
+
+
+def test_deadline_moved_past_a_clock_time_is_ahead():
+    got = values("INS extended its deadline until 9 a.m. EST Tuesday.", "2000-04-03")  # a Monday
+    assert got["9 a.m. EST Tuesday"][1] == "2000-04-04T09:00"
 
 
 def test_present_perfect_reads_as_past():

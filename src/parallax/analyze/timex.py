@@ -369,7 +369,7 @@ _PROSPECTIVE = re.compile(
     r"(?: (?:on|in|at|about|around|the end of|early|late|mid-?))?"
     r"(?: (?:\d\d?(?::\d\d)? ?[ap]\.?m\.?|noon|midnight)(?: [A-Z][SD]T)?,?)?[ -]$", re.I)
 _THROUGH = re.compile(r"\b(?:through|to|until|till) $", re.I)
-_DEADLINE_MOVED = re.compile(r"\b(?:extend(?:ed|s)?|postponed?|delay(?:ed|s)?|gave|given|moved|pushed back|adjourned)\b(?:[^.;!?]|\.(?!\s+[A-Z])){0,60}$", re.I)
+_DEADLINE_MOVED = re.compile(r"\b(?:extend(?:ed|s)?|postponed?|delay(?:ed|s)?|gave|given|moved|pushed back|adjourned)\b(?:\b[ap]\.m\.|[^.;!?]|\.(?!\s+[A-Z])){0,60}$", re.I)
 _WORD_YEAR_PREP = re.compile(r"\b(?:in|by|of|since|until|till|before|after|from|to) $", re.I)
 _COUNT_NOUN = re.compile(r" (?:[a-z]+ )?(?:people|troops|men|women|soldiers|dollars|pounds|tons|miles|times|years|of)\b")
 _ENDED = re.compile(rf"\s+(?:ended|ending|that ended|which ended)\s+(?P<mon>{_MON_EN}) (?P<d>{_DAY})(?:,? (?P<y>{_YEAR}))?")
@@ -1136,7 +1136,12 @@ class _Resolver:
             ahead = w.startswith("by ") or _PROSPECTIVE.search(self.text, max(0, m.start() - 30), m.start())
             y = self.dct.year - (not ahead and self.tense(m.start(), m.end()) == "past")
             return "DATE", f"{y}-12-31", "dct", None
-        return "DATE", "FUTURE_REF", "dct", None
+        if "term" in w:
+            return "DATE", "FUTURE_REF", "dct", None
+        # "in coming weeks", "the months ahead": TimeML's vague stretch of time, PXW, as
+        # TimeBank writes it three times in four
+        unit = next(u for u in ("day", "week", "month", "year", "quarter") if u in w)
+        return "DURATION", _duration(None, unit), None, None
 
     def r_set(self, m):
         w = m["w"].lower()
@@ -1299,6 +1304,8 @@ def tag(text: str, dct: str | None, sentences: Sequence[Span] | None = None) -> 
     res = _Resolver(text, d, list(sentences) if sentences else _sentences(text))
     out: list[Timex] = []
     for s, e, _prio, name, m in candidates:
+        if _is_name(text, s, e, name):
+            continue
         sent = res.sentence(s)
         # an opener is at most some punctuation and a word ("On", "A day earlier")
         res.opens = s - sent[0] < 40 and bool(_OPENER.fullmatch(text, sent[0], s))
@@ -1319,6 +1326,35 @@ def tag(text: str, dct: str | None, sentences: Sequence[Span] | None = None) -> 
             reason = no_dct
         out.append(Timex(s, e, typ, value, anchor, reason))
     return _times_on_following_day(text, out)
+
+
+# Titles and names that are made of time words: a TV show or a film quoted in Title Case
+# ("This Week," "60 Minutes," "High Noon"), a paper or a programme after an acronym ("VOA
+# Today", "USA Today"), "high noon" the idiom, a march that is an event ("the March for Life"),
+# "today's world" (our times, not the article's day).
+_QUOTED_TITLE = re.compile(r"(?:[\"“‘]|``|'')(?:[A-Z][a-z]+ )?$")
+_TITLE_WORD = re.compile(r"(?:^|\s)(?:Week|Weeks|Minutes|Hours|Days|Day|Today|Tonight|Noon|Year|Month)\b")
+_ACRONYM_BEFORE = re.compile(r"\b[A-Z]{2,}\s$")
+_HIGH_BEFORE = re.compile(r"\bhigh\s$", re.I)
+_EVENT_AFTER = re.compile(r" (?:for|of|on) (?:the )?[A-Z]")
+_GENERIC_TODAY = re.compile(r"'s (?:world|youth|society|generations?|young|children|kids|economy|standards|technology|culture)\b")
+
+
+def _is_name(text: str, s: int, e: int, rule: str) -> bool:
+    """Whether text[s:e] is a title or a name rather than a time. Limits: Title Case
+    counts only right after an opening quote (a headline in Title Case keeps its dates)."""
+    expr = text[s:e]
+    if rule != "holiday" and _TITLE_WORD.search(expr) and (
+            _QUOTED_TITLE.search(text, max(0, s - 12), s) or _ACRONYM_BEFORE.search(text, max(0, s - 8), s)):
+        return not (expr.isupper() or expr.startswith(("Today", "Tonight")) and " " not in expr
+                    and not _ACRONYM_BEFORE.search(text, max(0, s - 8), s))
+    if rule == "noon" and _HIGH_BEFORE.search(text, max(0, s - 6), s):
+        return True
+    if rule == "month" and _EVENT_AFTER.match(text, e) and text.startswith("March", s):
+        return True
+    if rule == "deictic" and expr.lower() == "today" and _GENERIC_TODAY.match(text, e):
+        return True
+    return False
 
 
 _ON = re.compile(r"\s*,?\s*(?:on|of)?\s*", re.I)
