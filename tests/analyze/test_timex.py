@@ -121,6 +121,7 @@ def values(text, dct):
     ("They met in the winter of nineteen ninety-four.", "1998-03-03", "the winter of nineteen ninety-four", "1994-WI"),
     ("Elian was rescued on Thanksgiving Day.", "2000-01-07", "Thanksgiving Day", "1999-11-25"),
     ("Pilgrims came for Easter 2000.", "2000-01-07", "Easter 2000", "2000-04-23"),
+    ("Crowds prayed as Easter week began.", "2000-04-17", "Easter week", "2000-W16"),
     ("It is not over, as it was last Christmas.", "2000-01-07", "last Christmas", "1999-12-25"),
     ("It was a boom of the nineties.", "2000-01-07", "the nineties", "199"),
     ("Joblessness will fall by the mid-1990s.", "1989-10-26", "the mid-1990s", "199"),
@@ -149,6 +150,11 @@ def test_values(text, dct, expr, expected):
      "the previous Friday", "2022-04-01"),
     ("The envoys met on March 3. They spoke again the following Monday.", "2022-04-20",
      "the following Monday", "2022-03-07"),
+    # in apposition to the date just named, "the day before" an event is that date
+    ("Shares fell after Oct. 12, the day before the crash, and rose later.", "1989-10-30",
+     "the day before", "1989-10-12"),
+    ("The talks opened on Oct. 12. The envoys had arrived the day before.", "1989-10-30",
+     "the day before", "1989-10-11"),
 ])
 def test_previous_anchor(text, dct, expr, expected):
     got = values(text, dct)

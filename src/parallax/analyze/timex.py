@@ -111,7 +111,7 @@ _RULES: list[tuple[str, str]] = [
     ("word_year", rf"\b(?P<the>the year )?"
                   rf"(?:nineteen(?: hundred)?(?: and)? (?P<lo>{_TENS_W}(?:[- ]{_ONES_W})?|{_TEENS_W}|oh[- ]{_ONES_W})"
                   rf"|two thousand(?:(?: and)? (?P<hi>{_TENS_W}(?:[- ]{_ONES_W})?|{_TEENS_W}|{_ONES_W}))?)\b"),
-    ("holiday", rf"\b(?:(?P<rel>last|this|next|this past|this coming) )?(?P<h>{_HOLIDAYS})(?:,? (?P<y>{_YEAR}))?\b"),
+    ("holiday", rf"\b(?:(?P<rel>last|this|next|this past|this coming) )?(?P<h>{_HOLIDAYS})(?:,? (?P<y>{_YEAR}))?(?P<wk> week)?\b"),
     # quarters and halves
     ("quarter", rf"(?:the )?(?:(?P<poss>this|last|next) year's )?(?:(?P<y2>{_YEAR}) )?(?:fiscal )?(?P<o>{_ORD}|last(?= half)|(?:first|last) two(?= quarters))(?: fiscal)?[- ](?P<u>quarters|quarter|half)(?: of (?:fiscal )?(?P<y>{_YEAR}))?(?! of (?:a|the))"),
     ("quarter_ref", rf"(?:the )?(?:(?P<w>latest|current|year-earlier|year-ago|same|comparable|corresponding|recent|most recent|previous|past|last|this|next|coming|fiscal)|(?P<yr>{_YEAR}))?[- ]?(?P<u>quarter|period)\b(?!s)(?P<ago> a year (?:ago|earlier)| last year)?"),
@@ -218,7 +218,7 @@ _DEFAULT_CONTEXT = (32, 25)
 _CONTEXT = {
     "this_pod": (12, 2), "the_year": (14, 12), "bare_unit": (10, 2), "vague_ref": (14, 10),
     "set": (14, 14), "same_day": (24, 12), "weekday": (14, 14), "weekend": (8, 3), "ref": (10, 10),
-    "deictic": (18, 22), "noon": (2, 2), "century": (10, 10), "word_year": (10, 30), "holiday": (12, 8),
+    "deictic": (18, 22), "noon": (2, 2), "century": (10, 10), "word_year": (10, 30), "holiday": (12, 14),
     "iso": (6, 8), "numdate": (3, 6), "clock": (16, 12), "fiscal": (14, 4), "decade": (20, 4),
     "quarter": (28, 16), "quarter_ref": (24, 16), "rel_season": (16, 30),
     "mdy": (14, 22), "dmy": (20, 12), "dmy_intl": (8, 16), "dmy_short": (8, 12), "my": (24, 28),
@@ -565,6 +565,7 @@ class _Resolver:
         self.span: tuple[int, int] | None = None  # a rule's narrower span for its expression
         self.last_value: str | None = None  # the last DATE value, of any granularity
         self.reported_quarter: str | None = None
+        self.last_day_end: int | None = None  # where the last day-level date ends
         self.fiscal_quarter = False  # whether reported_quarter is a fiscal quarter's number
         # sentence index of the last "the (first) nine months" / "the first half": a
         # year-to-date figure, whose "a year earlier" is last year's, not a quarter
@@ -769,6 +770,8 @@ class _Resolver:
             elif rel != "this":
                 y = self._year_for(here.month, here.day, m.start(), m.end())
         d = lx.holiday_date(when, y)
+        if m["wk"]:
+            return "DATE", _week(d), anchor, None  # "Easter week": the week it falls in
         return self._day(d, anchor)
 
     def r_quarter(self, m):
@@ -1007,6 +1010,11 @@ class _Resolver:
 
     def r_same_day(self, m):
         w = m["w"].lower()
+        if (w in ("the day before", "the day after") and self.previous and self.last_day_end is not None
+                and _APPOSITION.fullmatch(self.text, self.last_day_end, m.start())
+                and _EVENT_NP.match(self.text, m.end())):
+            # "Oct. 12, the day before the crash": the date just named, described by an event
+            return "DATE", self.previous.isoformat(), "previous", None
         if w in ("earlier in the day", "later in the day"):
             if self.dct is None:
                 return self.need_dct("DATE")
@@ -1325,6 +1333,8 @@ def tag(text: str, dct: str | None, sentences: Sequence[Span] | None = None) -> 
         if reason == NO_DCT:
             reason = no_dct
         out.append(Timex(s, e, typ, value, anchor, reason))
+        if typ == "DATE" and value and len(value) == 10 and value[4] == "-":
+            res.last_day_end = e
     return _times_on_following_day(text, out)
 
 
@@ -1358,6 +1368,8 @@ def _is_name(text: str, s: int, e: int, rule: str) -> bool:
 
 
 _ON = re.compile(r"\s*,?\s*(?:on|of)?\s*", re.I)
+_APPOSITION = re.compile(r",\s*")
+_EVENT_NP = re.compile(r" (?:the|a|an|his|her|its|their) [a-z]")
 _GLUED = re.compile(r",? ")
 
 
