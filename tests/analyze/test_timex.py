@@ -90,6 +90,12 @@ def values(text, dct):
     # the end of a year is its last day; "since year-end" is the one passed
     ("The company expects to close the deal by year-end.", "1989-11-02", "by year-end", "1989-12-31"),
     ("The index has risen 5% since year-end.", "1989-10-30", "year-end", "1988-12-31"),
+    ("Net fell in the third quarter. Sales for last year's quarter were $3 million.", "1989-11-01",
+     "last year's quarter", "1988-Q3"),
+    ("Net fell in the third quarter. This quarter's loss includes charges.", "1989-11-01",
+     "This quarter", "1989-Q3"),
+    ("It expects sales in the current fiscal year to rise.", "1989-11-02", "the current fiscal year", "1989"),
+    ("Sales fell last fiscal year.", "1989-11-02", "last fiscal year", "1988"),
     # a year-to-date figure compares with last year, not with a quarter
     ("Net rose in the third quarter. For the nine months, net was $9, up from $7 a year earlier.",
      "1989-10-26", "a year earlier", "1988"),

@@ -114,11 +114,11 @@ _RULES: list[tuple[str, str]] = [
     ("holiday", rf"\b(?:(?P<rel>last|this|next|this past|this coming) )?(?P<h>{_HOLIDAYS})(?:,? (?P<y>{_YEAR}))?(?P<wk> week)?\b"),
     # quarters and halves
     ("quarter", rf"(?:the )?(?:(?P<poss>this|last|next) year's )?(?:(?P<y2>{_YEAR}) )?(?:fiscal )?(?P<o>{_ORD}|last(?= half)|(?:first|last) two(?= quarters))(?: fiscal)?[- ](?P<u>quarters|quarter|half)(?: of (?:fiscal )?(?P<y>{_YEAR}))?(?! of (?:a|the))"),
-    ("quarter_ref", rf"(?:the )?(?:(?P<w>latest|current|year-earlier|year-ago|same|comparable|corresponding|recent|most recent|previous|past|last|this|next|coming|fiscal)|(?P<yr>{_YEAR}))?[- ]?(?P<u>quarter|period)\b(?!s)(?P<ago> a year (?:ago|earlier)| last year)?"),
+    ("quarter_ref", rf"(?:the )?(?:(?P<poss>last|next) year's )?(?:(?P<w>latest|current|year-earlier|year-ago|same|comparable|corresponding|recent|most recent|previous|past|last|this|next|coming|fiscal)|(?P<yr>{_YEAR}))?[- ]?(?P<u>quarter|period)\b(?!s)(?P<ago> a year (?:ago|earlier)| last year)?"),
     # relative to the article's date
     ("deictic", r"\b(?:(?P<mod>early|late|earlier|later)[- ])?(?P<w>the day before yesterday|the day after tomorrow|yesterday|today|tomorrow|tonight)\b(?:'s (?P<pod>morning|afternoon|evening|night))?(?: (?P<pod2>morning|afternoon|evening|night))?"),
     ("this_pod", r"\b(?:(?P<w>this|last|tomorrow|yesterday) (?P<pod>morning|afternoon|evening|night)|(?P<w2>early|late|mid|the)[- ]?(?P<pod2>morning|afternoon|evening))\b"),
-    ("rel_unit", r"\b(?:(?P<mod>" + _alt("earlier|later|early|late|the end of|the beginning of|the middle of|the start of") + r")[- ](?:in )?)?(?P<rel>" + _alt("last|this|next|the coming|the past|the current|the previous|the following|the same|that same|that|the next") + r")[- ](?P<u>week|weekend|month|year|decade|century)\b"),
+    ("rel_unit", r"\b(?:(?P<mod>" + _alt("earlier|later|early|late|the end of|the beginning of|the middle of|the start of") + r")[- ](?:in )?)?(?P<rel>" + _alt("last|this|next|the coming|the past|the current|the previous|the following|the same|that same|that|the next") + r")[- ](?:(?P<fiscal>fiscal) (?=year))?(?P<u>week|weekend|month|year|decade|century)\b"),
     ("rel_season", rf"\b(?:(?P<mod>early|late)[- ])?(?:(?P<rel>last|this past|this coming|this|next|the|early|late)[- ])?(?P<s>spring|summer|fall|autumn|winter)(?: of (?:(?P<y>\d{4})|(?P<wy>{_WYEAR})))?\b"),
     ("ago", rf"\b(?:{_AGO_MODS} )?(?P<q>{_QUANT})[- ](?P<u>{_UNIT}) (?P<dir>ago|earlier|later|before|after|from now|hence)\b(?! (?:the|a|his|her|its|their|this|that)\b)"),
     ("same_day", r"\b(?P<w>" + _alt("the same day|that same day|that day|the following day|the next day|the previous day|the day before|the day after|the next morning|the following morning|earlier that day|later that day|earlier in the day|later in the day|earlier in the week|later in the week|earlier in the month|later in the month|earlier in the year|later in the year|later that year|earlier that year|later that month|earlier that month|the following week|the previous week|the following month|the previous month|the following year|the previous year|the year before|the year after") + r")\b"),
@@ -237,7 +237,7 @@ _GATE_PREV = {
     "set": ("every", "each", "other", "a", "per"),
     "this_pod": ("this", "last", "tomorrow", "yesterday"),
     "bare_unit": ("for", "over", "in", "within", "took", "take", "takes", "taking"),
-    "rel_unit": ("last", "this", "next", "coming", "past", "current", "previous", "following", "same", "that"),
+    "rel_unit": ("last", "this", "next", "coming", "past", "current", "previous", "following", "same", "that", "fiscal"),
     "the_year": ("the", "full", "fiscal"),
     "same_day": ("the", "that", "same", "following", "next", "previous"),
     "vague_ref": ("coming", "upcoming"),
@@ -860,8 +860,14 @@ class _Resolver:
         if cur is None:
             return "DATE", None, None, NO_DCT
         y, q = int(cur[:4]), int(cur[-1])
+        if w == "this" and u == "quarter" and self.reported_quarter:
+            # "This quarter's loss includes ...", in a report on a quarter just ended: that one
+            return "DATE", self.reported_quarter, "previous", None
         if w in ("current", "this") and self.dct is not None:
             return "DATE", f"{self.dct.year}-Q{(self.dct.month - 1) // 3 + 1}", "dct", None
+        if m["poss"]:  # "last year's quarter": the same quarter a year before
+            y += 1 if m["poss"].lower() == "next" else -1
+            return "DATE", f"{y}-Q{q}", "previous", None
         if m["yr"]:
             if self._year_to_date() and u == "period":
                 return "DATE", m["yr"], "previous", None  # "the 1988 period" of a nine-month figure
