@@ -12,8 +12,12 @@ moved back a year under a past tense when the date would fall over 45 days after
 article, forward under a future tense when it would fall over 45 days before, and to the
 nearer year without a tense cue when it is over eight months away (measured on
 TempEval-3's TimeBank part; AQUAINT agreed). Earnings news: "a year ago" and "the
-year-earlier period" compare with the quarter being reported (the last quarter named that
-had ended by the article's date, else the last completed one).
+year-earlier period" compare with the quarter being reported (the latest quarter named that
+had ended by the article's date, else the last completed one; a fiscal quarter keeps its
+own number, "the fiscal first quarter" is Q1, until another quarter is named); in a
+sentence on a nine- or six-month figure ("for the nine months"), or the one after it, they
+compare with last year instead. TimeML's forms are followed where TimeBank mostly does: "in coming weeks" is a
+vague duration (PXW), "by year-end" the year's last day.
 
 Speed: one pass of a trie-shaped regex over the lowercased text finds trigger words
 (months, weekdays, units, ...) and year-like numbers; each rule then runs only in a small
@@ -25,8 +29,11 @@ Limits: English rules, plus month names of datelines in Spanish, French, German 
 Russian; tense is guessed from the nearest cue word, not parsed, so "said he will meet on
 Friday" reads as future and "agreed to buy it in February" as past; "previous" anchors are
 the last date mentioned, which is wrong when the text jumps between two timelines; no
-event anchoring ("two days after the vote" is a DURATION); US holidays only (Thanksgiving,
-Labor Day, ... plus Christmas, Easter and other fixed ones). Where TimeBank's annotators
+event anchoring ("two days after the vote" is a DURATION, "the day before the vote" counts
+from the date mentioned before it unless it stands in apposition to that date: "Oct. 12,
+the day before the crash"); titles in Title Case are skipped only right after an opening
+quote ("This Week," "60 Minutes"), so a Title Case headline keeps its dates; US holidays
+only (Thanksgiving, Labor Day, ... plus Christmas, Easter and other fixed ones). Where TimeBank's annotators
 left a value underspecified ("last week" as 1989-WXX) this tagger resolves it (1989-W43).
 """
 
