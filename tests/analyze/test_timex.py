@@ -95,6 +95,9 @@ def values(text, dct):
     ("Net fell in the third quarter. This quarter's loss includes charges.", "1989-11-01",
      "This quarter", "1989-Q3"),
     ("It expects sales in the current fiscal year to rise.", "1989-11-02", "the current fiscal year", "1989"),
+    ("Holders may buy shares at the then current price.", "1989-10-26", "then current", "PAST_REF"),
+    ("The day before last Tuesday's hearing, he went home.", "2000-02-24",
+     "The day before last Tuesday's", "2000-02-21"),
     ("Sales fell last fiscal year.", "1989-11-02", "last fiscal year", "1988"),
     # a year-to-date figure compares with last year, not with a quarter
     ("Net rose in the third quarter. For the nine months, net was $9, up from $7 a year earlier.",
@@ -156,6 +159,9 @@ def test_values(text, dct, expr, expected):
      "the previous Friday", "2022-04-01"),
     ("The envoys met on March 3. They spoke again the following Monday.", "2022-04-20",
      "the following Monday", "2022-03-07"),
+    # "the day before last Tuesday's hearing": counted from the weekday named, which then leads
+    ("The day before last Tuesday's hearing, he went home. He was in court the next morning.",
+     "2000-02-24", "the next morning", "2000-02-22"),
     # in apposition to the date just named, "the day before" an event is that date
     ("Shares fell after Oct. 12, the day before the crash, and rose later.", "1989-10-30",
      "the day before", "1989-10-12"),

@@ -128,7 +128,7 @@ _RULES: list[tuple[str, str]] = [
     ("rel_unit", r"\b(?:(?P<mod>" + _alt("earlier|later|early|late|the end of|the beginning of|the middle of|the start of") + r")[- ](?:in )?)?(?P<rel>" + _alt("last|this|next|the coming|the past|the current|the previous|the following|the same|that same|that|the next") + r")[- ](?:(?P<fiscal>fiscal) (?=year))?(?P<u>week|weekend|month|year|decade|century)\b"),
     ("rel_season", rf"\b(?:(?P<mod>early|late)[- ])?(?:(?P<rel>last|this past|this coming|this|next|the|early|late)[- ])?(?P<s>spring|summer|fall|autumn|winter)(?: of (?:(?P<y>\d{4})|(?P<wy>{_WYEAR})))?\b"),
     ("ago", rf"\b(?:{_AGO_MODS} )?(?P<q>{_QUANT})[- ](?P<u>{_UNIT}) (?P<dir>ago|earlier|later|before|after|from now|hence)\b(?! (?:the|a|his|her|its|their|this|that)\b)"),
-    ("same_day", r"\b(?P<w>" + _alt("the same day|that same day|that day|the following day|the next day|the previous day|the day before|the day after|the next morning|the following morning|earlier that day|later that day|earlier in the day|later in the day|earlier in the week|later in the week|earlier in the month|later in the month|earlier in the year|later in the year|later that year|earlier that year|later that month|earlier that month|the following week|the previous week|the following month|the previous month|the following year|the previous year|the year before|the year after") + r")\b"),
+    ("same_day", r"\b(?P<w>" + _alt("the same day|that same day|that day|the following day|the next day|the previous day|the day before|the day after|the next morning|the following morning|earlier that day|later that day|earlier in the day|later in the day|earlier in the week|later in the week|earlier in the month|later in the month|earlier in the year|later in the year|later that year|earlier that year|later that month|earlier that month|the following week|the previous week|the following month|the previous month|the following year|the previous year|the year before|the year after") + rf")\b(?:(?:(?<=before)|(?<=y after)) (?P<wdrel>last|next) (?P<wd>{_WD})\b(?:'s)?)?"),
     ("weekday", rf"\b(?:(?P<rel>last|this|next|this past|this coming|early|late|the previous|the preceding|the following)[- ])?(?P<wd>{_WD})(?:'s)?(?: (?P<pod>morning|afternoon|evening|night))?(?!\w)"),
     ("weekend", r"\b(?P<rel>this|last|next|the) weekend\b"),
     # times of day
@@ -136,7 +136,7 @@ _RULES: list[tuple[str, str]] = [
               r"|(?<![\w.:])(?P<h3>1[0-2]|0?[1-9])(?::(?P<mi3>[0-5]\d))? (?:o'clock )?in the (?P<pod3>morning|afternoon|evening|night)\b"),
     ("noon", r"\b(?P<w>noon|midnight|midday)\b"),
     # past / present / future references
-    ("ref", r"\b(?P<w>now|nowadays|currently|current|at present|at the moment|these days|presently|the present|recently|recent years|recent months|recent weeks|recent days|lately|in the past|the past|the (?:near |distant |foreseeable )?future|in future)\b"),
+    ("ref", r"\b(?P<w>then current|now|nowadays|currently|current|at present|at the moment|these days|presently|the present|recently|recent years|recent months|recent weeks|recent days|lately|in the past|the past|the (?:near |distant |foreseeable )?future|in future)\b"),
     ("vague_ref", r"\b(?P<w>the (?:near|short) term|(?:the )?(?:coming|upcoming) (?:days|weeks|months|years|quarters)|(?:the )?(?:days|weeks|months|years) ahead|"
                   r"(?:around |at |by )?(?:the )?year(?:'s)?[- ]end)\b"),
     # frequencies
@@ -224,7 +224,7 @@ _RX_LOWER = {name: re.compile(p) for name, p in _RULES if name in _LOWER_RULES}
 _DEFAULT_CONTEXT = (32, 25)
 _CONTEXT = {
     "this_pod": (12, 2), "the_year": (14, 12), "bare_unit": (10, 2), "vague_ref": (14, 10),
-    "set": (14, 14), "same_day": (24, 12), "weekday": (14, 14), "weekend": (8, 3), "ref": (10, 10),
+    "set": (14, 14), "same_day": (24, 28), "weekday": (14, 14), "weekend": (8, 3), "ref": (10, 10),
     "deictic": (18, 22), "noon": (2, 2), "century": (10, 10), "word_year": (10, 30), "holiday": (12, 14),
     "iso": (6, 8), "numdate": (3, 6), "clock": (16, 12), "fiscal": (14, 4), "decade": (20, 4),
     "quarter": (28, 16), "quarter_ref": (24, 16), "rel_season": (16, 30),
@@ -1023,6 +1023,12 @@ class _Resolver:
 
     def r_same_day(self, m):
         w = m["w"].lower()
+        if m["wd"] and self.dct is not None:
+            # "the day before last Tuesday's hearing": a day from the weekday named after it
+            delta = (lx.WEEKDAYS[m["wd"].lower()] - self.dct.weekday()) % 7
+            d = (self.dct - timedelta(days=(7 - delta) if delta else 7) if m["wdrel"].lower() == "last"
+                 else self.dct + timedelta(days=delta or 7))
+            return self._day(d + timedelta(days=-1 if w.endswith("before") else 1), "dct")
         if (w in ("the day before", "the day after") and self.previous and self.last_day_end is not None
                 and _APPOSITION.fullmatch(self.text, self.last_day_end, m.start())
                 and _EVENT_NP.match(self.text, m.end())):
@@ -1141,7 +1147,7 @@ class _Resolver:
         if w.startswith("recent "):
             # "in recent months": an unspecified stretch up to now
             return "DURATION", _duration(None, _unit(w.split()[1])), None, None
-        if w in ("recently", "lately", "the past", "in the past", "previously", "formerly"):
+        if w in ("recently", "lately", "the past", "in the past", "previously", "formerly", "then current"):
             return "DATE", "PAST_REF", "dct", None
         if w.endswith("future") or w == "soon":
             return "DATE", "FUTURE_REF", "dct", None
