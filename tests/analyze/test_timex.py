@@ -106,6 +106,8 @@ def values(text, dct):
      "1989-10-26", "the 1988 period", "1988"),
     ("For the year, volume was flat.", "1989-11-02", "the year", "1989"),
     ("Revenue was $76 million for the year ended March 31.", "1989-11-01", "the year", "P1Y"),
+    ("It expects a loss for the year ending tomorrow.", "1989-10-30", "the year", "P1Y"),
+    ("Net for the year-earlier nine months included a gain.", "1989-10-26", "the year-earlier nine months", "P9M"),
     # durations and sets
     ("The strike lasted three days.", "2022-01-20", "three days", "P3D"),
     ("The talks took 90 minutes.", "2022-01-20", "90 minutes", "PT90M"),

@@ -77,7 +77,7 @@ _QUANT = (rf"(?:\d+(?:\.\d+)?(?: 1/2)?|{_NUMW}(?: and a half)?|"
 _UNIT = _alt("second|minute|hour|day|night|week|weekend|month|quarter|year|decade|century|centurie") + "s?"
 _YEAR = r"(?:1[6-9]\d\d|20\d\d)"
 _AGO_MODS = _alt("about|almost|nearly|some|more than|less than|just|only")
-_DURATION_MODS = _alt("past|last|next|first|coming|previous|final|latest|following|recent|remaining|initial|"
+_DURATION_MODS = _alt("past|last|next|first|coming|previous|final|latest|following|recent|remaining|initial|year-earlier|year-ago|"
                       "full|entire|whole|better part of the|about|almost|nearly|more than|less than|up to|"
                       "at least|at most")
 _ORDW = (r"(?:(?:twenty|thirty)[- ]?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|first|second|third|"
@@ -380,6 +380,7 @@ _DEADLINE_MOVED = re.compile(r"\b(?:extend(?:ed|s)?|postponed?|delay(?:ed|s)?|ga
 _WORD_YEAR_PREP = re.compile(r"\b(?:in|by|of|since|until|till|before|after|from|to) $", re.I)
 _COUNT_NOUN = re.compile(r" (?:[a-z]+ )?(?:people|troops|men|women|soldiers|dollars|pounds|tons|miles|times|years|of)\b")
 _ENDED = re.compile(rf"\s+(?:ended|ending|that ended|which ended)\s+(?P<mon>{_MON_EN}) (?P<d>{_DAY})(?:,? (?P<y>{_YEAR}))?")
+_ENDING_DEICTIC = re.compile(r"\s+(?:ended|ending|that ends|which ends)\s+(?:today|tomorrow|yesterday)\b")
 _OPENER = re.compile(r"[\W_]*(?:(?:on|by|at|in|and|but|then|later|earlier)\s+)?", re.I)
 # Sentence ends (used when the caller gives no sentences): a line break, or ".", "!", "?"
 # (and closing quotes) before a space and a capital, except after a title or an initial.
@@ -1226,7 +1227,7 @@ class _Resolver:
         if w in ("the weekend",):
             return "DURATION", "P1WE", None, None
         unit = w.split()[-1]
-        if _ENDED.match(self.text, m.end()) or self.dct is None:
+        if _ENDED.match(self.text, m.end()) or _ENDING_DEICTIC.match(self.text, m.end()) or self.dct is None:
             # "the year ended Sept. 30": a fiscal year, a stretch of time
             return "DURATION", _duration(1, unit), None, None
         # "for the year", "the week's most active session": the one the article is about
