@@ -388,9 +388,11 @@ _ABBREVIATIONS = frozenset(("Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Sen", "Rep", 
                   "Capt", "Prof", "Jr", "Sr", "Rev", "Adm", "Maj", "Mt", "No", "Inc", "Co", "vs",
                   "Jan", "Feb", "Mar", "Apr", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "a.m", "p.m"))
 _SENT_END = re.compile(
-    # one character class first (fast to scan for); the lookbehinds run only where it matched
-    r"[.!?\n](?:(?<=\n)|(?<=[!?])|(?<=\.)" + "".join(rf"(?<!\b{re.escape(a)}\.)" for a in sorted(_ABBREVIATIONS))
-    + r"(?<!\b[A-Z]\.))(?:(?<=\n)|[.!?]*[\"”’')]*(?=\s+[\"“‘'(]?[A-Z]))")
+    # one character class first (fast to scan for); after a period the cheap lookahead for
+    # a capital goes first, so the abbreviation lookbehinds run only at likely sentence ends
+    r"[.!?\n](?:(?<=\n)|(?<=[!?])[.!?]*[\"”’')]*(?=\s+[\"“‘'(]?[A-Z])|(?<=\.)(?=[.!?]*[\"”’')]*\s+[\"“‘'(]?[A-Z])"
+    + "".join(rf"(?<!\b{re.escape(a)}\.)" for a in sorted(_ABBREVIATIONS))
+    + r"(?<!\b[A-Z]\.)[.!?]*[\"”’')]*)")
 
 
 # ---------------------------------------------------------------------------- helpers
