@@ -75,8 +75,39 @@ def values(text, dct):
     ("Losses will go on through the first two quarters of 1990.", "1989-10-26", "the first two quarters of 1990", "1990-H1"),
     ("In the 1988 third quarter, it lost money.", "1989-10-26", "the 1988 third quarter", "1988-Q3"),
     ("AT&T said profit dropped in the fourth quarter.", "1998-01-26", "the fourth quarter", "1997-Q4"),
+    # the comparisons stay with the latest quarter reported, not a quarter looked back on
+    ("Net rose in the third quarter. After a weak second quarter, sales grew from a year ago.",
+     "1989-11-01", "a year ago", "1988-Q3"),
+    ("Net rose in the third quarter. For the quarter a year ago, it earned $5.", "1989-10-26",
+     "the quarter a year ago", "1988-Q3"),
+    ("Net rose in the third quarter, against $2 in the corresponding period last year.", "1989-10-26",
+     "the corresponding period last year", "1988-Q3"),
+    # a fiscal quarter keeps its number through "the quarter ended ...", until another is named
+    ("Sun earned $5 in the fiscal first quarter. Sales for the quarter ended Sept. 29 rose. "
+     "It shipped 9,000 systems in the latest quarter.", "1989-10-26", "the latest quarter", "1989-Q1"),
+    ("Delta earned $5 in the fiscal first quarter. Separately, Acme reported third-quarter profit "
+     "rose from a year earlier.", "1989-10-26", "a year earlier", "1988-Q3"),
+    # the end of a year is its last day; "since year-end" is the one passed
+    ("The company expects to close the deal by year-end.", "1989-11-02", "by year-end", "1989-12-31"),
+    ("The index has risen 5% since year-end.", "1989-10-30", "year-end", "1988-12-31"),
+    ("Net fell in the third quarter. Sales for last year's quarter were $3 million.", "1989-11-01",
+     "last year's quarter", "1988-Q3"),
+    ("Net fell in the third quarter. This quarter's loss includes charges.", "1989-11-01",
+     "This quarter", "1989-Q3"),
+    ("It expects sales in the current fiscal year to rise.", "1989-11-02", "the current fiscal year", "1989"),
+    ("Holders may buy shares at the then current price.", "1989-10-26", "then current", "PAST_REF"),
+    ("The day before last Tuesday's hearing, he went home.", "2000-02-24",
+     "The day before last Tuesday's", "2000-02-21"),
+    ("Sales fell last fiscal year.", "1989-11-02", "last fiscal year", "1988"),
+    # a year-to-date figure compares with last year, not with a quarter
+    ("Net rose in the third quarter. For the nine months, net was $9, up from $7 a year earlier.",
+     "1989-10-26", "a year earlier", "1988"),
+    ("Net rose in the third quarter. In the first nine months, net was $9, against $7 in the 1988 period.",
+     "1989-10-26", "the 1988 period", "1988"),
     ("For the year, volume was flat.", "1989-11-02", "the year", "1989"),
     ("Revenue was $76 million for the year ended March 31.", "1989-11-01", "the year", "P1Y"),
+    ("It expects a loss for the year ending tomorrow.", "1989-10-30", "the year", "P1Y"),
+    ("Net for the year-earlier nine months included a gain.", "1989-10-26", "the year-earlier nine months", "P9M"),
     # durations and sets
     ("The strike lasted three days.", "2022-01-20", "three days", "P3D"),
     ("The talks took 90 minutes.", "2022-01-20", "90 minutes", "PT90M"),
@@ -91,7 +122,9 @@ def values(text, dct):
     ("The troops left a month after the vote.", "2022-01-20", "a month", "P1M"),
     ("Rescuers arrived an hour later.", "2022-01-20", "an hour", "PT1H"),
     ("Prices have risen in recent months.", "2022-01-20", "recent months", "PXM"),
-    ("Prices will rise in coming weeks.", "2022-01-20", "coming weeks", "FUTURE_REF"),
+    ("Prices will rise in coming weeks.", "2022-01-20", "coming weeks", "PXW"),
+    ("Sales will slow in the months ahead.", "2022-01-20", "the months ahead", "PXM"),
+    ("Rates will stay low in the near term.", "2022-01-20", "the near term", "FUTURE_REF"),
     # years in words, holidays
     ("In nineteen ninety-six the talks began.", "1998-03-03", "nineteen ninety-six", "1996"),
     ("Unemployment is to be halved by the year two thousand.", "1998-03-03", "the year two thousand", "2000"),
@@ -99,6 +132,7 @@ def values(text, dct):
     ("They met in the winter of nineteen ninety-four.", "1998-03-03", "the winter of nineteen ninety-four", "1994-WI"),
     ("Elian was rescued on Thanksgiving Day.", "2000-01-07", "Thanksgiving Day", "1999-11-25"),
     ("Pilgrims came for Easter 2000.", "2000-01-07", "Easter 2000", "2000-04-23"),
+    ("Crowds prayed as Easter week began.", "2000-04-17", "Easter week", "2000-W16"),
     ("It is not over, as it was last Christmas.", "2000-01-07", "last Christmas", "1999-12-25"),
     ("It was a boom of the nineties.", "2000-01-07", "the nineties", "199"),
     ("Joblessness will fall by the mid-1990s.", "1989-10-26", "the mid-1990s", "199"),
@@ -127,6 +161,14 @@ def test_values(text, dct, expr, expected):
      "the previous Friday", "2022-04-01"),
     ("The envoys met on March 3. They spoke again the following Monday.", "2022-04-20",
      "the following Monday", "2022-03-07"),
+    # "the day before last Tuesday's hearing": counted from the weekday named, which then leads
+    ("The day before last Tuesday's hearing, he went home. He was in court the next morning.",
+     "2000-02-24", "the next morning", "2000-02-22"),
+    # in apposition to the date just named, "the day before" an event is that date
+    ("Shares fell after Oct. 12, the day before the crash, and rose later.", "1989-10-30",
+     "the day before", "1989-10-12"),
+    ("The talks opened on Oct. 12. The envoys had arrived the day before.", "1989-10-30",
+     "the day before", "1989-10-11"),
 ])
 def test_previous_anchor(text, dct, expr, expected):
     got = values(text, dct)
@@ -140,6 +182,13 @@ def test_previous_anchor(text, dct, expr, expected):
     "The 6-year-old boy was found.",       # an age
     "She paid $2000 for it.",              # money
     "The score was 3-2 at the break.",
+    "The quarter-to-quarter comparison was flat.",  # a kind of comparison, no quarter
+    'The senator said on NBC\'s "This Week" that he would vote no.',  # titles of shows and films
+    "The mayor told CBS's ``60 Minutes'' he would stay.",
+    "The rebels watched ``High Noon'' again.",
+    "This is VOA Today.",
+    "Thousands joined the annual March for Life.",  # an event named after a march
+    "The song speaks to today's youth.",  # our times, not the article's day
 ])
 def test_no_false_dates(text):
     assert tag(text, "2022-01-20") == []
@@ -164,6 +213,25 @@ def test_this_weekday_follows_tense():
     dct = "2022-01-20"  # a Thursday
     assert values("He met them this Tuesday.", dct)["this Tuesday"][1] == "2022-01-18"
     assert values("He will meet them this Saturday.", dct)["this Saturday"][1] == "2022-01-22"
+
+
+def test_time_words_in_quotes_and_titles_that_are_dates():
+    dct = "2000-01-07"
+    assert values('He said: "Today we begin."', dct)["Today"][1] == "2000-01-07"
+    assert values('He said: "This week we begin."', dct)["This week"][1] == "2000-W01"
+    assert values("The treaty will be signed in March for the first time.", dct)["March"][1] == "2000-03"
+    assert values("Today's talks failed.", dct)["Today"][1] == "2000-01-07"
+
+
+def test_deadline_moved_past_a_clock_time_is_ahead():
+    got = values("INS extended its deadline until 9 a.m. EST Tuesday.", "2000-04-03")  # a Monday
+    assert got["9 a.m. EST Tuesday"][1] == "2000-04-04T09:00"
+
+
+def test_present_perfect_reads_as_past():
+    # "have come down from the middle of October", said in February: last October
+    got = values("Oil prices have come down from the middle of October.", "1998-02-23")
+    assert got["October"][1] == "1997-10"
 
 
 def test_tense_and_weekday_helpers():

@@ -12,8 +12,12 @@ moved back a year under a past tense when the date would fall over 45 days after
 article, forward under a future tense when it would fall over 45 days before, and to the
 nearer year without a tense cue when it is over eight months away (measured on
 TempEval-3's TimeBank part; AQUAINT agreed). Earnings news: "a year ago" and "the
-year-earlier period" compare with the quarter being reported (the last quarter named that
-had ended by the article's date, else the last completed one).
+year-earlier period" compare with the quarter being reported (the latest quarter named that
+had ended by the article's date, else the last completed one; a fiscal quarter keeps its
+own number, "the fiscal first quarter" is Q1, until another quarter is named); in a
+sentence on a nine- or six-month figure ("for the nine months"), or the one after it, they
+compare with last year instead. TimeML's forms are followed where TimeBank mostly does: "in coming weeks" is a
+vague duration (PXW), "by year-end" the year's last day.
 
 Speed: one pass of a trie-shaped regex over the lowercased text finds trigger words
 (months, weekdays, units, ...) and year-like numbers; each rule then runs only in a small
@@ -25,8 +29,11 @@ Limits: English rules, plus month names of datelines in Spanish, French, German 
 Russian; tense is guessed from the nearest cue word, not parsed, so "said he will meet on
 Friday" reads as future and "agreed to buy it in February" as past; "previous" anchors are
 the last date mentioned, which is wrong when the text jumps between two timelines; no
-event anchoring ("two days after the vote" is a DURATION); US holidays only (Thanksgiving,
-Labor Day, ... plus Christmas, Easter and other fixed ones). Where TimeBank's annotators
+event anchoring ("two days after the vote" is a DURATION, "the day before the vote" counts
+from the date mentioned before it unless it stands in apposition to that date: "Oct. 12,
+the day before the crash"); titles in Title Case are skipped only right after an opening
+quote ("This Week," "60 Minutes"), so a Title Case headline keeps its dates; US holidays
+only (Thanksgiving, Labor Day, ... plus Christmas, Easter and other fixed ones). Where TimeBank's annotators
 left a value underspecified ("last week" as 1989-WXX) this tagger resolves it (1989-W43).
 """
 
@@ -70,7 +77,7 @@ _QUANT = (rf"(?:\d+(?:\.\d+)?(?: 1/2)?|{_NUMW}(?: and a half)?|"
 _UNIT = _alt("second|minute|hour|day|night|week|weekend|month|quarter|year|decade|century|centurie") + "s?"
 _YEAR = r"(?:1[6-9]\d\d|20\d\d)"
 _AGO_MODS = _alt("about|almost|nearly|some|more than|less than|just|only")
-_DURATION_MODS = _alt("past|last|next|first|coming|previous|final|latest|following|recent|remaining|initial|"
+_DURATION_MODS = _alt("past|last|next|first|coming|previous|final|latest|following|recent|remaining|initial|year-earlier|year-ago|"
                       "full|entire|whole|better part of the|about|almost|nearly|more than|less than|up to|"
                       "at least|at most")
 _ORDW = (r"(?:(?:twenty|thirty)[- ]?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|first|second|third|"
@@ -111,17 +118,17 @@ _RULES: list[tuple[str, str]] = [
     ("word_year", rf"\b(?P<the>the year )?"
                   rf"(?:nineteen(?: hundred)?(?: and)? (?P<lo>{_TENS_W}(?:[- ]{_ONES_W})?|{_TEENS_W}|oh[- ]{_ONES_W})"
                   rf"|two thousand(?:(?: and)? (?P<hi>{_TENS_W}(?:[- ]{_ONES_W})?|{_TEENS_W}|{_ONES_W}))?)\b"),
-    ("holiday", rf"\b(?:(?P<rel>last|this|next|this past|this coming) )?(?P<h>{_HOLIDAYS})(?:,? (?P<y>{_YEAR}))?\b"),
+    ("holiday", rf"\b(?:(?P<rel>last|this|next|this past|this coming) )?(?P<h>{_HOLIDAYS})(?:,? (?P<y>{_YEAR}))?(?P<wk> week)?\b"),
     # quarters and halves
     ("quarter", rf"(?:the )?(?:(?P<poss>this|last|next) year's )?(?:(?P<y2>{_YEAR}) )?(?:fiscal )?(?P<o>{_ORD}|last(?= half)|(?:first|last) two(?= quarters))(?: fiscal)?[- ](?P<u>quarters|quarter|half)(?: of (?:fiscal )?(?P<y>{_YEAR}))?(?! of (?:a|the))"),
-    ("quarter_ref", rf"(?:the )?(?:(?P<w>latest|current|year-earlier|year-ago|same|comparable|recent|most recent|previous|past|last|this|next|coming|fiscal)|(?P<yr>{_YEAR}))?[- ]?(?P<u>quarter|period)\b(?!s)"),
+    ("quarter_ref", rf"(?:the )?(?:(?P<poss>last|next) year's )?(?:(?P<w>latest|current|year-earlier|year-ago|same|comparable|corresponding|recent|most recent|previous|past|last|this|next|coming|fiscal)|(?P<yr>{_YEAR}))?[- ]?(?P<u>quarter|period)\b(?!s)(?P<ago> a year (?:ago|earlier)| last year)?"),
     # relative to the article's date
     ("deictic", r"\b(?:(?P<mod>early|late|earlier|later)[- ])?(?P<w>the day before yesterday|the day after tomorrow|yesterday|today|tomorrow|tonight)\b(?:'s (?P<pod>morning|afternoon|evening|night))?(?: (?P<pod2>morning|afternoon|evening|night))?"),
     ("this_pod", r"\b(?:(?P<w>this|last|tomorrow|yesterday) (?P<pod>morning|afternoon|evening|night)|(?P<w2>early|late|mid|the)[- ]?(?P<pod2>morning|afternoon|evening))\b"),
-    ("rel_unit", r"\b(?:(?P<mod>" + _alt("earlier|later|early|late|the end of|the beginning of|the middle of|the start of") + r")[- ](?:in )?)?(?P<rel>" + _alt("last|this|next|the coming|the past|the current|the previous|the following|the same|that same|that|the next") + r")[- ](?P<u>week|weekend|month|year|decade|century)\b"),
+    ("rel_unit", r"\b(?:(?P<mod>" + _alt("earlier|later|early|late|the end of|the beginning of|the middle of|the start of") + r")[- ](?:in )?)?(?P<rel>" + _alt("last|this|next|the coming|the past|the current|the previous|the following|the same|that same|that|the next") + r")[- ](?:(?P<fiscal>fiscal) (?=year))?(?P<u>week|weekend|month|year|decade|century)\b"),
     ("rel_season", rf"\b(?:(?P<mod>early|late)[- ])?(?:(?P<rel>last|this past|this coming|this|next|the|early|late)[- ])?(?P<s>spring|summer|fall|autumn|winter)(?: of (?:(?P<y>\d{4})|(?P<wy>{_WYEAR})))?\b"),
     ("ago", rf"\b(?:{_AGO_MODS} )?(?P<q>{_QUANT})[- ](?P<u>{_UNIT}) (?P<dir>ago|earlier|later|before|after|from now|hence)\b(?! (?:the|a|his|her|its|their|this|that)\b)"),
-    ("same_day", r"\b(?P<w>" + _alt("the same day|that same day|that day|the following day|the next day|the previous day|the day before|the day after|the next morning|the following morning|earlier that day|later that day|earlier in the day|later in the day|earlier in the week|later in the week|earlier in the month|later in the month|earlier in the year|later in the year|later that year|earlier that year|later that month|earlier that month|the following week|the previous week|the following month|the previous month|the following year|the previous year|the year before|the year after") + r")\b"),
+    ("same_day", r"\b(?P<w>" + _alt("the same day|that same day|that day|the following day|the next day|the previous day|the day before|the day after|the next morning|the following morning|earlier that day|later that day|earlier in the day|later in the day|earlier in the week|later in the week|earlier in the month|later in the month|earlier in the year|later in the year|later that year|earlier that year|later that month|earlier that month|the following week|the previous week|the following month|the previous month|the following year|the previous year|the year before|the year after") + rf")\b(?:(?:(?<=before)|(?<=y after)) (?P<wdrel>last|next) (?P<wd>{_WD})\b(?:'s)?)?"),
     ("weekday", rf"\b(?:(?P<rel>last|this|next|this past|this coming|early|late|the previous|the preceding|the following)[- ])?(?P<wd>{_WD})(?:'s)?(?: (?P<pod>morning|afternoon|evening|night))?(?!\w)"),
     ("weekend", r"\b(?P<rel>this|last|next|the) weekend\b"),
     # times of day
@@ -129,7 +136,7 @@ _RULES: list[tuple[str, str]] = [
               r"|(?<![\w.:])(?P<h3>1[0-2]|0?[1-9])(?::(?P<mi3>[0-5]\d))? (?:o'clock )?in the (?P<pod3>morning|afternoon|evening|night)\b"),
     ("noon", r"\b(?P<w>noon|midnight|midday)\b"),
     # past / present / future references
-    ("ref", r"\b(?P<w>now|nowadays|currently|current|at present|at the moment|these days|presently|the present|recently|recent years|recent months|recent weeks|recent days|lately|in the past|the past|the (?:near |distant |foreseeable )?future|in future)\b"),
+    ("ref", r"\b(?P<w>then current|now|nowadays|currently|current|at present|at the moment|these days|presently|the present|recently|recent years|recent months|recent weeks|recent days|lately|in the past|the past|the (?:near |distant |foreseeable )?future|in future)\b"),
     ("vague_ref", r"\b(?P<w>the (?:near|short) term|(?:the )?(?:coming|upcoming) (?:days|weeks|months|years|quarters)|(?:the )?(?:days|weeks|months|years) ahead|"
                   r"(?:around |at |by )?(?:the )?year(?:'s)?[- ]end)\b"),
     # frequencies
@@ -217,10 +224,10 @@ _RX_LOWER = {name: re.compile(p) for name, p in _RULES if name in _LOWER_RULES}
 _DEFAULT_CONTEXT = (32, 25)
 _CONTEXT = {
     "this_pod": (12, 2), "the_year": (14, 12), "bare_unit": (10, 2), "vague_ref": (14, 10),
-    "set": (14, 14), "same_day": (24, 12), "weekday": (14, 14), "weekend": (8, 3), "ref": (10, 10),
-    "deictic": (18, 22), "noon": (2, 2), "century": (10, 10), "word_year": (10, 30), "holiday": (12, 8),
+    "set": (14, 14), "same_day": (24, 28), "weekday": (14, 14), "weekend": (8, 3), "ref": (10, 10),
+    "deictic": (18, 22), "noon": (2, 2), "century": (10, 10), "word_year": (10, 30), "holiday": (12, 14),
     "iso": (6, 8), "numdate": (3, 6), "clock": (16, 12), "fiscal": (14, 4), "decade": (20, 4),
-    "quarter": (28, 16), "quarter_ref": (24, 4), "rel_season": (16, 30),
+    "quarter": (28, 16), "quarter_ref": (24, 16), "rel_season": (16, 30),
     "mdy": (14, 22), "dmy": (20, 12), "dmy_intl": (8, 16), "dmy_short": (8, 12), "my": (24, 28),
     "month": (12, 2),
 }
@@ -237,7 +244,7 @@ _GATE_PREV = {
     "set": ("every", "each", "other", "a", "per"),
     "this_pod": ("this", "last", "tomorrow", "yesterday"),
     "bare_unit": ("for", "over", "in", "within", "took", "take", "takes", "taking"),
-    "rel_unit": ("last", "this", "next", "coming", "past", "current", "previous", "following", "same", "that"),
+    "rel_unit": ("last", "this", "next", "coming", "past", "current", "previous", "following", "same", "that", "fiscal"),
     "the_year": ("the", "full", "fiscal"),
     "same_day": ("the", "that", "same", "following", "next", "previous"),
     "vague_ref": ("coming", "upcoming"),
@@ -328,6 +335,7 @@ _NOT_PAST_ED = frozenset((
 _CUES = re.compile(
     rf"\b(?:(?P<f>{trie_pattern([*_FUTURE_WORDS, *(w.capitalize() for w in _FUTURE_WORDS), 'should', 'may'])})"
     rf"|(?P<p>{trie_pattern([*_PAST_WORDS, *(w.capitalize() for w in _PAST_WORDS)])})"
+    r"|(?P<perf>(?:[Hh]as|[Hh]ave)(?= (?:been|come|gone|done|seen|taken|given|fallen|risen|grown|[a-z]+ed)\b))"
     r"|(?P<ed>[A-Z]?[a-z]+ed)|(?P<now>is|are|am))\b|(?P<ll>)'ll\b")
 _ADJ_BEFORE = re.compile(
     r"\b(?:a|an|the|its|their|his|her|our|very|still|more|most|less|well|newly|recently|"
@@ -368,10 +376,11 @@ _PROSPECTIVE = re.compile(
     r"(?: (?:on|in|at|about|around|the end of|early|late|mid-?))?"
     r"(?: (?:\d\d?(?::\d\d)? ?[ap]\.?m\.?|noon|midnight)(?: [A-Z][SD]T)?,?)?[ -]$", re.I)
 _THROUGH = re.compile(r"\b(?:through|to|until|till) $", re.I)
-_DEADLINE_MOVED = re.compile(r"\b(?:extend(?:ed|s)?|postponed?|delay(?:ed|s)?|gave|given|moved|pushed back|adjourned)\b(?:[^.;!?]|\.(?!\s+[A-Z])){0,60}$", re.I)
+_DEADLINE_MOVED = re.compile(r"\b(?:extend(?:ed|s)?|postponed?|delay(?:ed|s)?|gave|given|moved|pushed back|adjourned)\b(?:\b[ap]\.m\.|[^.;!?]|\.(?!\s+[A-Z])){0,60}$", re.I)
 _WORD_YEAR_PREP = re.compile(r"\b(?:in|by|of|since|until|till|before|after|from|to) $", re.I)
 _COUNT_NOUN = re.compile(r" (?:[a-z]+ )?(?:people|troops|men|women|soldiers|dollars|pounds|tons|miles|times|years|of)\b")
 _ENDED = re.compile(rf"\s+(?:ended|ending|that ended|which ended)\s+(?P<mon>{_MON_EN}) (?P<d>{_DAY})(?:,? (?P<y>{_YEAR}))?")
+_ENDING_DEICTIC = re.compile(r"\s+(?:ended|ending|that ends|which ends)\s+(?:today|tomorrow|yesterday)\b")
 _OPENER = re.compile(r"[\W_]*(?:(?:on|by|at|in|and|but|then|later|earlier)\s+)?", re.I)
 # Sentence ends (used when the caller gives no sentences): a line break, or ".", "!", "?"
 # (and closing quotes) before a space and a capital, except after a title or an initial.
@@ -379,9 +388,11 @@ _ABBREVIATIONS = frozenset(("Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Sen", "Rep", 
                   "Capt", "Prof", "Jr", "Sr", "Rev", "Adm", "Maj", "Mt", "No", "Inc", "Co", "vs",
                   "Jan", "Feb", "Mar", "Apr", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "a.m", "p.m"))
 _SENT_END = re.compile(
-    # one character class first (fast to scan for); the lookbehinds run only where it matched
-    r"[.!?\n](?:(?<=\n)|(?<=[!?])|(?<=\.)" + "".join(rf"(?<!\b{re.escape(a)}\.)" for a in sorted(_ABBREVIATIONS))
-    + r"(?<!\b[A-Z]\.))(?:(?<=\n)|[.!?]*[\"”’')]*(?=\s+[\"“‘'(]?[A-Z]))")
+    # one character class first (fast to scan for); after a period the cheap lookahead for
+    # a capital goes first, so the abbreviation lookbehinds run only at likely sentence ends
+    r"[.!?\n](?:(?<=\n)|(?<=[!?])[.!?]*[\"”’')]*(?=\s+[\"“‘'(]?[A-Z])|(?<=\.)(?=[.!?]*[\"”’')]*\s+[\"“‘'(]?[A-Z])"
+    + "".join(rf"(?<!\b{re.escape(a)}\.)" for a in sorted(_ABBREVIATIONS))
+    + r"(?<!\b[A-Z]\.)[.!?]*[\"”’')]*)")
 
 
 # ---------------------------------------------------------------------------- helpers
@@ -564,6 +575,11 @@ class _Resolver:
         self.span: tuple[int, int] | None = None  # a rule's narrower span for its expression
         self.last_value: str | None = None  # the last DATE value, of any granularity
         self.reported_quarter: str | None = None
+        self.last_day_end: int | None = None  # where the last day-level date ends
+        self.fiscal_quarter = False  # whether reported_quarter is a fiscal quarter's number
+        # sentence index of the last "the (first) nine months" / "the first half": a
+        # year-to-date figure, whose "a year earlier" is last year's, not a quarter
+        self.ytd_sentence: int | None = None
         self._si = 0
 
     def sentence(self, start: int) -> Span:
@@ -764,6 +780,8 @@ class _Resolver:
             elif rel != "this":
                 y = self._year_for(here.month, here.day, m.start(), m.end())
         d = lx.holiday_date(when, y)
+        if m["wk"]:
+            return "DATE", _week(d), anchor, None  # "Easter week": the week it falls in
         return self._day(d, anchor)
 
     def r_quarter(self, m):
@@ -787,16 +805,36 @@ class _Resolver:
                 y -= 1  # "profits fell in the fourth quarter", said in January: last year's
         if u == "quarter":
             v = f"{y}-Q{o}"
-            self._note_quarter(y, o)
+            self._note_quarter(y, o, fiscal="fiscal" in m.group().lower())
         else:
             v = f"{y}-H{min(o, 2)}"
         return "DATE", v, anchor, None
 
-    def _note_quarter(self, y: int, q: int) -> None:
+    def _note_quarter(self, y: int, q: int, fiscal: bool = False, ended: bool = False) -> None:
         """Remember a quarter that has ended by the article's date: the one being reported,
-        which "a year ago" and "the year-earlier period" then compare with."""
+        which "a year ago" and "the year-earlier period" then compare with. A fiscal quarter
+        ("the fiscal first quarter") keeps its number, as TimeML does, and stays the one
+        reported over calendar quarters read off "the quarter ended Sept. 29" (``ended``),
+        until another quarter is named ("America West reported third-quarter profit")."""
+        self.ytd_sentence = None
+        if fiscal:
+            self.reported_quarter, self.fiscal_quarter = f"{y}-Q{q}", True
+            return
+        if self.fiscal_quarter:
+            if ended:
+                return
+            self.reported_quarter, self.fiscal_quarter = None, False
         if self.dct is None or (y, q) <= (self.dct.year, (self.dct.month - 1) // 3):
-            self.reported_quarter = f"{y}-Q{q}"
+            # the latest such quarter, not the last named: "After a flat second quarter"
+            # in a third-quarter report looks back, and the comparisons stay with the third
+            if self.reported_quarter is None or f"{y}-Q{q}" > self.reported_quarter:
+                self.reported_quarter = f"{y}-Q{q}"
+
+    def _year_to_date(self) -> bool:
+        """Whether the text is on a year-to-date figure ("For the nine months, net rose to
+        $5 million from $4 million a year earlier"): named in this sentence or the one before.
+        Limits: sentence distance only; a quarter named since ends it."""
+        return self.ytd_sentence is not None and self._si - self.ytd_sentence <= 1
 
     def _current_quarter(self) -> str | None:
         if self.reported_quarter:
@@ -812,6 +850,8 @@ class _Resolver:
     def r_quarter_ref(self, m):
         w = (m["w"] or "").lower()
         u = m["u"].lower()
+        if self.text.startswith("-to-", m.end()) or self.text.endswith(("-to-", "-to"), 0, m.start("u")):
+            return None  # "quarter-to-quarter comparison": a kind of comparison, no quarter named
         if not w and not m["yr"] and u == "period":
             return None
         if w in ("past", "last", "previous", "this", "next", "coming", "current") and u == "period":
@@ -824,17 +864,27 @@ class _Resolver:
             if y is None:
                 return "DATE", None, None, NO_DCT
             q = (mon - 1) // 3 + 1
-            self._note_quarter(y, q)
+            self._note_quarter(y, q, ended=True)
             return "DATE", f"{y}-Q{q}", "absolute" if ended["y"] else "dct", None
         cur = self._current_quarter()
         if cur is None:
             return "DATE", None, None, NO_DCT
         y, q = int(cur[:4]), int(cur[-1])
+        if w == "this" and u == "quarter" and self.reported_quarter:
+            # "This quarter's loss includes ...", in a report on a quarter just ended: that one
+            return "DATE", self.reported_quarter, "previous", None
         if w in ("current", "this") and self.dct is not None:
             return "DATE", f"{self.dct.year}-Q{(self.dct.month - 1) // 3 + 1}", "dct", None
+        if m["poss"]:  # "last year's quarter": the same quarter a year before
+            y += 1 if m["poss"].lower() == "next" else -1
+            return "DATE", f"{y}-Q{q}", "previous", None
         if m["yr"]:
+            if self._year_to_date() and u == "period":
+                return "DATE", m["yr"], "previous", None  # "the 1988 period" of a nine-month figure
             return "DATE", f"{m['yr']}-Q{q}", "previous", None
-        if w in ("year-earlier", "year-ago", "comparable"):
+        if w in ("year-earlier", "year-ago", "comparable", "corresponding") or m["ago"]:
+            if self._year_to_date() and u == "period":
+                return "DATE", str(y - 1), "dct", None
             y -= 1
         elif w in ("previous", "past", "last") and u == "quarter":
             q -= 1
@@ -939,6 +989,9 @@ class _Resolver:
             if u in ("year", "month", "week", "day", "decade"):
                 return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", anchor, None
             return None
+        if u == "year" and self.reported_quarter and n == int(n) and self._year_to_date():
+            # "for the nine months ... a year earlier": the same months of the year before
+            return "DATE", str(int(self.reported_quarter[:4]) + sign * int(n)), "previous", None
         if u == "year" and self.reported_quarter and n == int(n):
             # in earnings news "a year ago" compares with the quarter just discussed
             v = f"{int(self.reported_quarter[:4]) + sign * int(n)}{self.reported_quarter[4:]}"
@@ -973,6 +1026,17 @@ class _Resolver:
 
     def r_same_day(self, m):
         w = m["w"].lower()
+        if m["wd"] and self.dct is not None:
+            # "the day before last Tuesday's hearing": a day from the weekday named after it
+            delta = (lx.WEEKDAYS[m["wd"].lower()] - self.dct.weekday()) % 7
+            d = (self.dct - timedelta(days=(7 - delta) if delta else 7) if m["wdrel"].lower() == "last"
+                 else self.dct + timedelta(days=delta or 7))
+            return self._day(d + timedelta(days=-1 if w.endswith("before") else 1), "dct")
+        if (w in ("the day before", "the day after") and self.previous and self.last_day_end is not None
+                and _APPOSITION.fullmatch(self.text, self.last_day_end, m.start())
+                and _EVENT_NP.match(self.text, m.end())):
+            # "Oct. 12, the day before the crash": the date just named, described by an event
+            return "DATE", self.previous.isoformat(), "previous", None
         if w in ("earlier in the day", "later in the day"):
             if self.dct is None:
                 return self.need_dct("DATE")
@@ -1086,7 +1150,7 @@ class _Resolver:
         if w.startswith("recent "):
             # "in recent months": an unspecified stretch up to now
             return "DURATION", _duration(None, _unit(w.split()[1])), None, None
-        if w in ("recently", "lately", "the past", "in the past", "previously", "formerly"):
+        if w in ("recently", "lately", "the past", "in the past", "previously", "formerly", "then current"):
             return "DATE", "PAST_REF", "dct", None
         if w.endswith("future") or w == "soon":
             return "DATE", "FUTURE_REF", "dct", None
@@ -1097,9 +1161,17 @@ class _Resolver:
         if "end" in w:
             if self.dct is None:
                 return self.need_dct("DATE")
-            # TimeML writes the end of a year as the year (with mod="END", which Timex has not)
-            return "DATE", str(self.dct.year), "dct", None
-        return "DATE", "FUTURE_REF", "dct", None
+            # "by year-end": the last day of the year, the form TimeBank writes most; "since
+            # year-end" and a past tense mean the last one passed
+            ahead = w.startswith("by ") or _PROSPECTIVE.search(self.text, max(0, m.start() - 30), m.start())
+            y = self.dct.year - (not ahead and self.tense(m.start(), m.end()) == "past")
+            return "DATE", f"{y}-12-31", "dct", None
+        if "term" in w:
+            return "DATE", "FUTURE_REF", "dct", None
+        # "in coming weeks", "the months ahead": TimeML's vague stretch of time, PXW, as
+        # TimeBank writes it three times in four
+        unit = next(u for u in ("day", "week", "month", "year", "quarter") if u in w)
+        return "DURATION", _duration(None, unit), None, None
 
     def r_set(self, m):
         w = m["w"].lower()
@@ -1136,6 +1208,8 @@ class _Resolver:
             return None  # an age, not a stretch of time
         if m["half"] and n is not None:
             n += 0.5
+        if u == "month" and n in (6, 9) and m.group().lower().startswith("the "):
+            self.ytd_sentence = self._si
         return "DURATION", _duration(n, u), None, None
 
     def r_bare_unit(self, m):
@@ -1147,13 +1221,15 @@ class _Resolver:
             cur = self._current_quarter()
             if cur is None:
                 return self.need_dct("DATE")
+            if self._year_to_date():
+                return "DATE", str(int(cur[:4]) - 1), "dct", None
             return "DATE", f"{int(cur[:4]) - 1}{cur[4:]}", "dct", None
         if w in ("the day",):
             return None
         if w in ("the weekend",):
             return "DURATION", "P1WE", None, None
         unit = w.split()[-1]
-        if _ENDED.match(self.text, m.end()) or self.dct is None:
+        if _ENDED.match(self.text, m.end()) or _ENDING_DEICTIC.match(self.text, m.end()) or self.dct is None:
             # "the year ended Sept. 30": a fiscal year, a stretch of time
             return "DURATION", _duration(1, unit), None, None
         # "for the year", "the week's most active session": the one the article is about
@@ -1258,6 +1334,8 @@ def tag(text: str, dct: str | None, sentences: Sequence[Span] | None = None) -> 
     res = _Resolver(text, d, list(sentences) if sentences else _sentences(text))
     out: list[Timex] = []
     for s, e, _prio, name, m in candidates:
+        if _is_name(text, s, e, name):
+            continue
         sent = res.sentence(s)
         # an opener is at most some punctuation and a word ("On", "A day earlier")
         res.opens = s - sent[0] < 40 and bool(_OPENER.fullmatch(text, sent[0], s))
@@ -1277,10 +1355,43 @@ def tag(text: str, dct: str | None, sentences: Sequence[Span] | None = None) -> 
         if reason == NO_DCT:
             reason = no_dct
         out.append(Timex(s, e, typ, value, anchor, reason))
+        if typ == "DATE" and value and len(value) == 10 and value[4] == "-":
+            res.last_day_end = e
     return _times_on_following_day(text, out)
 
 
+# Titles and names that are made of time words: a TV show or a film quoted in Title Case
+# ("This Week," "60 Minutes," "High Noon"), a paper or a programme after an acronym ("VOA
+# Today", "USA Today"), "high noon" the idiom, a march that is an event ("the March for Life"),
+# "today's world" (our times, not the article's day).
+_QUOTED_TITLE = re.compile(r"(?:[\"“‘]|``|'')(?:[A-Z][a-z]+ )?$")
+_TITLE_WORD = re.compile(r"(?:^|\s)(?:Week|Weeks|Minutes|Hours|Days|Day|Today|Tonight|Noon|Year|Month)\b")
+_ACRONYM_BEFORE = re.compile(r"\b[A-Z]{2,}\s$")
+_HIGH_BEFORE = re.compile(r"\bhigh\s$", re.I)
+_EVENT_AFTER = re.compile(r" (?:for|of|on) (?:the )?[A-Z]")
+_GENERIC_TODAY = re.compile(r"'s (?:world|youth|society|generations?|young|children|kids|economy|standards|technology|culture)\b")
+
+
+def _is_name(text: str, s: int, e: int, rule: str) -> bool:
+    """Whether text[s:e] is a title or a name rather than a time. Limits: Title Case
+    counts only right after an opening quote (a headline in Title Case keeps its dates)."""
+    expr = text[s:e]
+    if rule != "holiday" and _TITLE_WORD.search(expr) and (
+            _QUOTED_TITLE.search(text, max(0, s - 12), s) or _ACRONYM_BEFORE.search(text, max(0, s - 8), s)):
+        return not (expr.isupper() or expr.startswith(("Today", "Tonight")) and " " not in expr
+                    and not _ACRONYM_BEFORE.search(text, max(0, s - 8), s))
+    if rule == "noon" and _HIGH_BEFORE.search(text, max(0, s - 6), s):
+        return True
+    if rule == "month" and _EVENT_AFTER.match(text, e) and text.startswith("March", s):
+        return True
+    if rule == "deictic" and expr.lower() == "today" and _GENERIC_TODAY.match(text, e):
+        return True
+    return False
+
+
 _ON = re.compile(r"\s*,?\s*(?:on|of)?\s*", re.I)
+_APPOSITION = re.compile(r",\s*")
+_EVENT_NP = re.compile(r" (?:the|a|an|his|her|its|their) [a-z]")
 _GLUED = re.compile(r",? ")
 
 
