@@ -74,6 +74,8 @@ def test_model_keeps_every_rule_quote():
     "The two delegations discussed trade at a hotel near the lake.",
     # a passive names no speaker
     "Talks are expected to resume after the holiday.",
+    # a negated saying says nothing
+    "Investigators have not yet said what started the fire at the depot.",
 ])
 def test_no_quote_in_plain_reporting(text):
     assert quotes(text) == []

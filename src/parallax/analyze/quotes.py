@@ -25,8 +25,9 @@ compare textacy's ``direct_quotations`` and BBC Citron's cue-centred rules):
    work", "X accused Y of A, while Z insisted B"), and cuts a rule's indirect content where
    it sees a second attribution start after a clause boundary. What it adds must have a cue
    with a known reporting or attitude word (the events PolNeAR also counts, "published the
-   drafts", "discussed trade", are left out), a speaker, no modal ("must pledge") and no
-   quote marks (those stay the rules' to read).
+   drafts", "discussed trade", are left out), a speaker, no modal ("must pledge"), no
+   negation ("have not said what ...": nothing was said) and no quote marks (those stay the
+   rules' to read).
 
 Speakers are the noun phrase next to the cue as written: a name ("Sergey Lavrov"), a
 pronoun ("he"), a role ("the Secretary of State"), an organisation ("the State
@@ -557,6 +558,7 @@ def _overlaps(a: Span, b: Span) -> bool:
 
 
 _MODALS = frozenset("must should would could may might will can shall".split())
+_NEGATED_CUE = re.compile(r"\b(?:not|never|declined|refused)\b|n[’']t\b", re.I)
 
 
 def _model_splits(text: str, bounds: list[Span], quotes: list[Quote],
@@ -615,6 +617,8 @@ def _accepted(text: str, bounds: list[Span], att: quote_model.Attribution, conte
         return []  # PolNeAR's events ("published the drafts") are not statements to a reader
     if text[att.cue[0]:att.cue[1]].split()[0].lower() in _MODALS:
         return []  # "NATO must pledge ...": an obligation or a prospect, not a statement
+    if _NEGATED_CUE.search(text, att.cue[0], att.cue[1]):
+        return []  # "Investigators have not said what started the fire": nothing was said
     contents = [(_trim_start(text, a, b), _trim_end(text, a, b)) for a, b in att.contents]
     contents = [(a, b) for a, b in contents if b > a and not _EMPTY_CONTENT.match(text, a, b)]
     if not contents or any(_MARK.search(text, a, b) for a, b in contents):
