@@ -292,7 +292,7 @@ def test_one_story_of_one_event_does_not_split():
 
 
 def test_split_state_survives_the_store(tmp_path):
-    # member vectors are persisted, so a story loaded back can still be split
+    # member vectors are persisted apart, so a story loaded back can still be split
     arts = [_a("f1", FERROLA, None), _a("s1", SALVANTO, None), _a("f2", FERROLA_PARAPHRASE, None)]
     with open_store(tmp_path / "s.db") as store:
         store.add_articles(arts)
@@ -300,7 +300,11 @@ def test_split_state_survives_the_store(tmp_path):
         state = c.export_state()
         store.assign(state["assigned"], {sid: sid for sid in set(state["assigned"].values())}, state=state)
         loaded = store.load_story_state()
-    more = [_a("s2", SALVANTO_2, None), _a("f3", FERROLA_RESCUE, None)]
-    c2 = StoryClusterer(threshold=0.0, merge_threshold=None).load_state(**loaded).partial_fit(more)
+        more = [_a("s2", SALVANTO_2, None), _a("f3", FERROLA_RESCUE, None)]
+        c2 = StoryClusterer(threshold=0.0, merge_threshold=None, vector_source=store.load_story_vectors)
+        c2.load_state(**loaded).partial_fit(more)
+        # without the stored vectors the loaded members cannot take part, and nothing splits
+        c3 = StoryClusterer(threshold=0.0, merge_threshold=None).load_state(**loaded).partial_fit(more)
     every = arts + more
     assert _partition(c2, every) == [["f1", "f2", "f3"], ["s1", "s2"]]
+    assert len({c3.story_of_[a.key] for a in every}) == 1

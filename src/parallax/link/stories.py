@@ -26,8 +26,10 @@ Incremental by construction:
   only stories within ``window_days`` of the article are scored. So the cost of one article
   does not grow with the number of stored stories, only with how many are live at its date.
 * A story is checked for a split when a batch has grown it to 1.5 times its size at the last
-  check (and at 4 articles): two-means over its members' vectors, which each story keeps for
-  that (so splitting costs the story's size, amortised to a constant per article).
+  check (and at 4 articles): two-means over its members' vectors. Those are kept in memory
+  up to ``split_max`` members a story and persisted apart from the story's state
+  (``export_state()["vectors"]``), fetched back only when a check is due: a check costs the
+  story's size, amortised to a constant per article, and loading a story costs its centroid.
 * Stories whose newest article is more than ``window_days`` older than the newest article seen
   leave memory (``evicted_``); the caller persists them (see :meth:`export_state`) and loads
   back only the stories around the dates of the next articles (:meth:`load_state`).
@@ -39,8 +41,9 @@ with its first article keeps the id. Merges and splits are logged in ``events_``
 
 Limits: the stream is assumed to come roughly in date order (callers sort each batch by date);
 an article older than ``window_days`` before the newest one seen cannot join an evicted story
-unless the caller loads it back. A split is checked only on the stories a batch touched, and
-one split per check. The date decay cannot be tuned on ECB+
+unless the caller loads it back. A split is checked only on the stories a batch touched, one
+split per check, and never on a story past ``split_max`` members (it has held together
+through several checks by then). The date decay cannot be tuned on ECB+
 (no publication dates there): ``days_scale`` and ``grace_days`` are set from the news cycle
 (a story is mostly told within days), not learned. Without dates, two events of the same kind
 are told apart by their names, numbers, years, weekdays and wording only.
@@ -56,18 +59,25 @@ from datetime import date
 from typing import Any, NamedTuple
 
 from ..model import Article
-from .story_features import content_terms, embedding_text, name_terms, weekday_terms, year_terms
+from .story_features import content_terms, embedding_text, lead_name_terms, name_terms, weekday_terms, year_terms
 
 #: The link model: logistic regression over :data:`FEATURES`, fitted by
 #: ``scripts/tune_stories.py`` on article-story pairs from ECB+ topics 1-20 (dev). With
 #: :data:`TUNED` (threshold, merge threshold and split margin chosen on the same topics by
-#: event pairwise F1 over a grid of 216), event pairwise F1: dev 0.925, held-out topics
-#: 21-35 0.887, all 0.892; event BCubed F1 0.943 / 0.926 / 0.924.
-PAIR_MODEL = {"bias": -4.044, "terms": 1.657, "names": 10.812, "numbers_both": -1.653, "numbers": 3.322,
-              "years_both": -0.537, "years": 3.441, "weekdays_both": -1.285, "weekdays": 2.0, "embedding": 0.0}
-TUNED = {"threshold": 0.2, "merge_threshold": 0.7, "split_margin": 4.5}
-PAIR_MODEL_EMBED = dict(PAIR_MODEL, embedding=2.0)
-TUNED_EMBED = {"threshold": 0.5, "merge_threshold": 0.8, "model": PAIR_MODEL_EMBED}
+#: event pairwise F1 over a grid of 216), event pairwise F1: dev 0.927, held-out topics
+#: 21-35 0.874, all 0.909; event BCubed F1 0.930 / 0.889 / 0.918. Merging is off by default:
+#: on dev it never beat the split pass alone (best with merging 0.925 at 0.9).
+PAIR_MODEL = {"bias": -4.474, "terms": 1.563, "names": 10.087, "lead_names": 4.708, "numbers_both": -1.627,
+              "numbers": 2.586, "years_both": -0.213, "years": 3.901, "weekdays_both": -1.155, "weekdays": 1.565,
+              "embedding": 0.0}
+TUNED = {"threshold": 0.45, "merge_threshold": None, "split_margin": 5.0}
+#: The same fitted with sentence embeddings (``scripts/tune_stories.py --embed``; 36 settings
+#: around the text-only optimum), used when the ``story_embeddings`` setting is on. Event
+#: pairwise F1: dev 0.966, held-out 21-35 0.890, all 0.933; event BCubed F1 0.961 / 0.921 / 0.944.
+PAIR_MODEL_EMBED = {"bias": -5.673, "terms": -0.026, "names": 8.636, "lead_names": 4.598, "numbers_both": -1.725,
+                    "numbers": 2.557, "years_both": -0.127, "years": 4.061, "weekdays_both": -1.148,
+                    "weekdays": 1.559, "embedding": 3.169}
+TUNED_EMBED = {"threshold": 0.15, "merge_threshold": None, "split_margin": 4.0, "model": PAIR_MODEL_EMBED}
 
 
 def date_ordinal(d: str | None) -> int | None:
@@ -112,15 +122,16 @@ def _add_into(total: dict[str, float], vec: dict[str, float], sq: float) -> floa
 class _Story:
     """Mutable state of one story (internal)."""
 
-    __slots__ = ("id", "seq", "n", "terms", "terms_sq", "names", "names_sq", "nums", "nums_sq", "years", "days",
-                 "emb", "first", "last", "keys", "members", "vecs", "checked")
+    __slots__ = ("id", "seq", "n", "terms", "terms_sq", "names", "names_sq", "nums", "nums_sq", "lead", "lead_sq",
+                 "years", "days", "emb", "first", "last", "keys", "members", "vecs", "checked")
 
     def __init__(self, sid: str, seq: int):
         self.id, self.seq, self.n = sid, seq, 0
         self.terms: dict[str, float] = {}
         self.names: dict[str, float] = {}
         self.nums: dict[str, float] = {}  # the numbers part of the TF-IDF, normalised apart
-        self.terms_sq = self.names_sq = self.nums_sq = 0.0
+        self.lead: dict[str, float] = {}  # names of the title and first sentence
+        self.terms_sq = self.names_sq = self.nums_sq = self.lead_sq = 0.0
         self.years: dict[str, float] = {}  # running sum of members' unit year vectors
         self.days: dict[str, float] = {}  # running sum of members' unit weekday vectors
         self.emb: list[float] | None = None
@@ -134,9 +145,8 @@ class _Story:
     def to_dict(self) -> dict[str, Any]:
         return {"seq": self.seq, "n": self.n, "terms": self.terms, "terms_sq": self.terms_sq,
                 "names": self.names, "names_sq": self.names_sq, "nums": self.nums, "nums_sq": self.nums_sq,
-                "years": self.years, "days": self.days, "emb": self.emb,
-                "first": self.first, "last": self.last, "keys": sorted(self.keys), "checked": self.checked,
-                "vecs": {k: list(v) for k, v in self.vecs.items()}}
+                "lead": self.lead, "lead_sq": self.lead_sq, "years": self.years, "days": self.days, "emb": self.emb,
+                "first": self.first, "last": self.last, "keys": sorted(self.keys), "checked": self.checked}
 
     @classmethod
     def from_dict(cls, sid: str, d: dict[str, Any], members: Sequence[str]) -> _Story:
@@ -144,9 +154,9 @@ class _Story:
         s.n, s.terms, s.terms_sq = d["n"], d["terms"], d["terms_sq"]
         s.names, s.names_sq, s.emb, s.years = d["names"], d["names_sq"], d.get("emb"), d.get("years", {})
         s.nums, s.nums_sq, s.days = d.get("nums", {}), d.get("nums_sq", 0.0), d.get("days", {})
+        s.lead, s.lead_sq = d.get("lead", {}), d.get("lead_sq", 0.0)
         s.first, s.last, s.keys, s.members = d.get("first"), d.get("last"), set(d["keys"]), list(members)
-        s.checked = d.get("checked", 0)
-        s.vecs = {k: _Vectors(*v) for k, v in d.get("vecs", {}).items()}
+        s.checked = d.get("checked", 0)  # members' vectors are fetched when a split check is due
         return s
 
 
@@ -158,12 +168,13 @@ class _Vectors(NamedTuple):
     nums: dict[str, float]
     years: dict[str, float]
     days: dict[str, float]
+    lead: dict[str, float]
     emb: Any = None
     day: int | None = None  # the article's date ordinal, kept with a story's member
 
 
 #: What the link model reads about an article and a story, in this order.
-FEATURES = ("terms", "names", "numbers_both", "numbers", "years_both", "years", "weekdays_both", "weekdays",
+FEATURES = ("terms", "names", "lead_names", "numbers_both", "numbers", "years_both", "years", "weekdays_both", "weekdays",
             "embedding")
 
 
@@ -187,24 +198,52 @@ def centroid(story: _Story) -> _Vectors:
         n = math.sqrt(math.fsum(x * x for x in story.emb))
         emb = [x / n for x in story.emb] if n else None
     return _Vectors(unit(story.terms, story.terms_sq), unit(story.names, story.names_sq),
-                    unit(story.nums, story.nums_sq), unit(story.years), unit(story.days), emb)
+                    unit(story.nums, story.nums_sq), unit(story.years), unit(story.days),
+                    unit(story.lead, story.lead_sq), emb)
 
 
-def pair_features(f: _Vectors, story: _Story) -> list[float]:
+def _cos_without(vec: dict[str, float], total: dict[str, float], sq: float | None = None) -> tuple[float, bool]:
+    """Cosine of a unit vector with ``total`` minus that vector (a story without one of its
+    members), from the sums alone; and whether anything is left."""
+    if sq is None:
+        sq = math.fsum(v * v for v in total.values())
+    if not vec:
+        return 0.0, sq > 1e-9
+    d = _dot(vec, total)
+    rest = sq - 2 * d + 1.0
+    if rest <= 1e-9:
+        return 0.0, False
+    return (d - 1.0) / math.sqrt(rest), True
+
+
+def pair_features(f: _Vectors, story: _Story, without: bool = False) -> list[float]:
     """The article-story features :data:`FEATURES`: cosines with the story's centroid, and for
     years, weekdays and numbers whether both sides name any (a cosine of 0 means "different"
-    only when both do)."""
-    def both(vec, total):
-        return 1.0 if vec and total else 0.0
+    only when both do). ``without``: the article is a member of ``story``; compare it with
+    the other members (leave-one-out, from the sums, in the time of one comparison)."""
+    if without:
+        def cos(vec, total, sq=None):
+            return _cos_without(vec, total, sq)[0]
+
+        def both(vec, total, sq=None):
+            return 1.0 if vec and _cos_without(vec, total, sq)[1] else 0.0
+    else:
+        def cos(vec, total, sq=None):
+            return _cos(vec, total, sq)
+
+        def both(vec, total, sq=None):
+            return 1.0 if vec and total else 0.0
 
     emb = 0.0
     if f.emb is not None and story.emb is not None:
-        n = math.sqrt(math.fsum(x * x for x in story.emb))
-        emb = math.fsum(x * y for x, y in zip(f.emb, story.emb)) / n if n else 0.0
-    return [_cos(f.terms, story.terms, story.terms_sq), _cos(f.names, story.names, story.names_sq),
-            both(f.nums, story.nums), _cos(f.nums, story.nums, story.nums_sq),
-            both(f.years, story.years), _cos(f.years, story.years),
-            both(f.days, story.days), _cos(f.days, story.days), emb]
+        other = [y - x for x, y in zip(f.emb, story.emb)] if without else story.emb
+        n = math.sqrt(math.fsum(x * x for x in other))
+        emb = math.fsum(x * y for x, y in zip(f.emb, other)) / n if n > 1e-9 else 0.0
+    return [cos(f.terms, story.terms, story.terms_sq), cos(f.names, story.names, story.names_sq),
+            cos(f.lead, story.lead, story.lead_sq), both(f.nums, story.nums, story.nums_sq),
+            cos(f.nums, story.nums, story.nums_sq),
+            both(f.years, story.years), cos(f.years, story.years),
+            both(f.days, story.days), cos(f.days, story.days), emb]
 
 
 def link_probability(model: dict[str, float], x: Sequence[float]) -> float:
@@ -221,20 +260,28 @@ class StoryClusterer:
 
     ``threshold``: least link probability to join a story; ``merge_threshold``: least for two
     stories to merge (None: never); ``split_margin``: least mean log-odds margin for a split
-    (None: never); ``model``: link model weights (default :data:`PAIR_MODEL`).
+    (None: never); ``split_sample``: members among which the two-means seeds are sought;
+    ``split_max``: largest story checked for a split; ``model``: link model weights (default
+    :data:`PAIR_MODEL`).
     ``embedder``: optional callable, texts -> L2-normalised vectors; used only when the
-    model has an ``embedding`` weight. Parameters other than these are described in the module docstring.
+    model has an ``embedding`` weight. ``vector_source``: optional callable, article keys ->
+    their persisted vectors (``export_state()["vectors"]``, e.g. the store's
+    ``load_story_vectors``), asked only when a loaded story is due a split check; without it
+    a story loaded from the store is checked once its members are all in memory. Parameters other than these are described in the module docstring.
     """
 
     def __init__(self, threshold: float = TUNED["threshold"], merge_threshold: float | None = TUNED["merge_threshold"],
                  model: dict[str, float] | None = None, split_margin: float | None = TUNED["split_margin"],
-                 days_scale: float = 14.0, grace_days: float = 3.0, window_days: int = 30,
+                 split_sample: int = 30, split_max: int = 64, days_scale: float = 14.0, grace_days: float = 3.0, window_days: int = 30,
                  index_terms: int = 15, index_names: int = 10, per_term: int = 50, max_scored: int = 20,
-                 embedder: Callable[[Sequence[str]], Any] | None = None):
+                 embedder: Callable[[Sequence[str]], Any] | None = None,
+                 vector_source: Callable[[Sequence[str]], dict[str, list]] | None = None):
         self.threshold = threshold
         self.model = model
         self.merge_threshold = merge_threshold
         self.split_margin = split_margin
+        self.split_sample = split_sample
+        self.split_max = split_max
         self.days_scale = days_scale
         self.grace_days = grace_days
         self.window_days = window_days
@@ -243,6 +290,7 @@ class StoryClusterer:
         self.per_term = per_term
         self.max_scored = max_scored
         self.embedder = embedder
+        self.vector_source = vector_source
 
     # -- state -------------------------------------------------------------------------------
     def _init_state(self) -> None:
@@ -261,6 +309,7 @@ class StoryClusterer:
         self._dirty_df: set[str] = set()
         self._removed: set[str] = set()
         self._assigned: dict[str, str] = {}
+        self._new_vecs: dict[str, _Vectors] = {}
 
     @property
     def members_(self) -> dict[str, list[str]]:
@@ -344,7 +393,8 @@ class StoryClusterer:
         tv = _unit(terms, self.df_terms_, self.n_docs_)
         nums = {t: c for t, c in terms.items() if t[0] == "#"}
         return _Vectors(tv, _unit(names, self.df_names_, self.n_docs_), _unit(nums, self.df_terms_, self.n_docs_),
-                        _unit_counts(year_terms(a)), _unit_counts(weekday_terms(a)), emb)
+                        _unit_counts(year_terms(a)), _unit_counts(weekday_terms(a)),
+                        _unit(lead_name_terms(a), self.df_names_, self.n_docs_), emb)
 
     def _new_story(self, sid: str) -> _Story:
         base, n = sid, 1
@@ -365,6 +415,7 @@ class StoryClusterer:
         story.terms_sq = _add_into(story.terms, f.terms, story.terms_sq)
         story.names_sq = _add_into(story.names, f.names, story.names_sq)
         story.nums_sq = _add_into(story.nums, f.nums, story.nums_sq)
+        story.lead_sq = _add_into(story.lead, f.lead, story.lead_sq)
         _add_into(story.years, f.years, 0.0)
         _add_into(story.days, f.days, 0.0)
         if f.emb is not None:
@@ -374,7 +425,11 @@ class StoryClusterer:
             story.last = day if story.last is None else max(story.last, day)
         story.n += 1
         story.members.append(key)
-        story.vecs[key] = f._replace(day=day)
+        self._new_vecs[key] = f._replace(day=day)
+        if story.n <= self.split_max:
+            story.vecs[key] = f._replace(day=day)
+        else:  # past the size where splits are checked: the members' vectors are not kept
+            story.vecs = {}
         for k in self._index_keys(f.terms, f.names):
             post = self.index_.setdefault(k, {})
             post.pop(story.id, None)  # move to the most recent end
@@ -447,6 +502,7 @@ class StoryClusterer:
         keep.terms_sq = _add_into(keep.terms, gone.terms, keep.terms_sq)
         keep.names_sq = _add_into(keep.names, gone.names, keep.names_sq)
         keep.nums_sq = _add_into(keep.nums, gone.nums, keep.nums_sq)
+        keep.lead_sq = _add_into(keep.lead, gone.lead, keep.lead_sq)
         _add_into(keep.years, gone.years, 0.0)
         _add_into(keep.days, gone.days, 0.0)
         if gone.emb is not None:
@@ -456,7 +512,10 @@ class StoryClusterer:
                 keep.first = d if keep.first is None else min(keep.first, d)
                 keep.last = d if keep.last is None else max(keep.last, d)
         keep.n += gone.n
+        keep.checked = keep.n  # not split again in the batch that merged it: no merge-split round trip
         keep.vecs.update(gone.vecs)
+        if keep.n + gone.n > self.split_max:
+            keep.vecs = {}
         for key in gone.members:
             keep.members.append(key)
             self.story_of_[key] = keep.id
@@ -474,9 +533,10 @@ class StoryClusterer:
         self.events_.append(("merge", keep.id, f"{gone.id} ({gone.n} articles) merged in (similarity {sim:.2f})"))
 
     # -- splitting ---------------------------------------------------------------------------
-    def _logit(self, f: _Vectors, story: _Story) -> float:
+    def _logit(self, f: _Vectors, story: _Story, without: bool = False) -> float:
         model = self._model()
-        return model.get("bias", 0.0) + math.fsum(model.get(n, 0.0) * v for n, v in zip(FEATURES, pair_features(f, story)))
+        x = pair_features(f, story, without)
+        return model.get("bias", 0.0) + math.fsum(model.get(n, 0.0) * v for n, v in zip(FEATURES, x))
 
     def _sub(self, keys: Sequence[str], vecs: dict[str, _Vectors]) -> _Story:
         s = _Story("", 0)
@@ -485,6 +545,7 @@ class StoryClusterer:
             s.terms_sq = _add_into(s.terms, f.terms, s.terms_sq)
             s.names_sq = _add_into(s.names, f.names, s.names_sq)
             s.nums_sq = _add_into(s.nums, f.nums, s.nums_sq)
+            s.lead_sq = _add_into(s.lead, f.lead, s.lead_sq)
             _add_into(s.years, f.years, 0.0)
             _add_into(s.days, f.days, 0.0)
             if f.emb is not None:
@@ -497,10 +558,12 @@ class StoryClusterer:
         member least like the story and the member least like that one), then the mean
         leave-one-out margin: how much more each member belongs to its own half than to the
         other, in log-odds."""
-        whole = self._sub(keys, vecs)
-        a = min(keys, key=lambda k: (self._logit(vecs[k], whole), k))
-        seed = self._sub([a], vecs)
-        b = min((k for k in keys if k != a), key=lambda k: (self._logit(vecs[k], seed), k))
+        # seeds: the least alike pair among the first members (a bounded sample, so that the
+        # check costs the story's size, not its square)
+        sample = keys[:self.split_sample]
+        singles = {k: self._sub([k], vecs) for k in sample}
+        a, b = min(((x, y) for i, x in enumerate(sample) for y in sample[i + 1:]),
+                   key=lambda p: (self._logit(vecs[p[0]], singles[p[1]]), p))
         left, right = [a], [b]
         for _ in range(10):
             cl, cr = self._sub(left, vecs), self._sub(right, vecs)
@@ -513,10 +576,9 @@ class StoryClusterer:
             return left, right, float("-inf")
         margins = []
         for own, other in ((left, right), (right, left)):
-            o = self._sub(other, vecs)
+            mine, theirs = self._sub(own, vecs), self._sub(other, vecs)
             for k in own:
-                margins.append(self._logit(vecs[k], self._sub([j for j in own if j != k], vecs))
-                               - self._logit(vecs[k], o))
+                margins.append(self._logit(vecs[k], mine, without=True) - self._logit(vecs[k], theirs))
         return left, right, math.fsum(margins) / len(margins)
 
     def _maybe_split(self, story: _Story) -> None:
@@ -527,8 +589,11 @@ class StoryClusterer:
         ``split``. Limits: one split per check; only members whose vectors are known (all of
         those clustered by this version) take part."""
         story.checked = story.n
+        missing = [k for k in story.members if k not in story.vecs]
+        if missing and self.vector_source is not None and story.n <= self.split_max:
+            story.vecs.update((k, _Vectors(*v)) for k, v in self.vector_source(missing).items())
         keys = [k for k in story.members if k in story.vecs]
-        if len(keys) < 4 or len(keys) < story.n:
+        if len(keys) < 4 or len(keys) < story.n or story.n > self.split_max:
             return
         left, right, margin = self._bisect(keys, story.vecs)
         if margin < self.split_margin:
@@ -539,8 +604,8 @@ class StoryClusterer:
         rest = set(right)
         old_vecs = story.vecs
         self._unindex(story)
-        story.terms, story.names, story.nums, story.years, story.days = {}, {}, {}, {}, {}
-        story.terms_sq = story.names_sq = story.nums_sq = 0.0
+        story.terms, story.names, story.nums, story.years, story.days, story.lead = {}, {}, {}, {}, {}, {}
+        story.terms_sq = story.names_sq = story.nums_sq = story.lead_sq = 0.0
         story.emb, story.first, story.last, story.n = None, None, None, 0
         story.keys, story.vecs = set(), {}
         members = story.members
@@ -583,12 +648,14 @@ class StoryClusterer:
             df[k] = (self.df_terms_ if k[0] == "t" else self.df_names_)[k[2:]]
         out = {"meta": {"n_docs": self.n_docs_, "seq": self.seq_, "newest": self.newest_},
                "df": df, "stories": stories, "removed": sorted(self._removed),
-               "assigned": dict(self._assigned)}
+               "assigned": dict(self._assigned),
+               "vectors": {k: list(v) for k, v in self._new_vecs.items()}}
         self.evicted_.clear()
         self._dirty.clear()
         self._dirty_df.clear()
         self._removed.clear()
         self._assigned.clear()
+        self._new_vecs.clear()
         return out
 
     def load_state(self, meta: dict[str, Any], df: dict[str, int], stories: dict[str, dict[str, Any]],

@@ -85,6 +85,18 @@ def name_terms(a: Article) -> Counter:
     return names
 
 
+def lead_name_terms(a: Article, max_chars: int = 400) -> Counter:
+    """Name tokens of the title and the first sentence: who and where the event is about (the
+    body also names background people and places, an earlier arrest, the last earthquake).
+    Without sentence offsets, the first ``max_chars`` characters stand for the lead."""
+    if a.sentences:
+        start, end = a.sentences[0][0], a.sentences[0][1]
+        lead = a.text[start:min(end, start + max_chars)]
+    else:
+        lead = a.text[:max_chars]
+    return name_terms(Article(id=a.id, text=lead, title=a.title))
+
+
 def embedding_text(a: Article, max_chars: int = 1500) -> str:
     """The title and opening of the article: MiniLM reads 256 word pieces at most, and the
     lead is where news says what happened."""

@@ -165,7 +165,8 @@ def _story_clusterer(store: SQLiteStore, new: Sequence[Article], embeddings: boo
     stories, it does not re-cluster the store. A store written before story state was kept
     (assignments but no state) is rebuilt from its articles once."""
     embedder = MiniLMEmbedder() if embeddings else None
-    clusterer = StoryClusterer(embedder=embedder, **(TUNED_EMBED if embeddings else TUNED))
+    clusterer = StoryClusterer(embedder=embedder, vector_source=store.load_story_vectors,
+                               **(TUNED_EMBED if embeddings else TUNED))
     if store.has_story_state():
         days = [d for d in (date_ordinal(a.published) for a in new) if d is not None]
         # an undated article may join any story: then every story is loaded
