@@ -308,3 +308,39 @@ def test_split_state_survives_the_store(tmp_path):
     every = arts + more
     assert _partition(c2, every) == [["f1", "f2", "f3"], ["s1", "s2"]]
     assert len({c3.story_of_[a.key] for a in every}) == 1
+
+
+def test_an_undated_article_joins_current_news_without_loading_every_story(tmp_path, monkeypatch):
+    import json
+
+    from parallax.run import analyze
+    from parallax.store.sqlite import SQLiteStore
+
+    recs = [{"title": "Quake in Salvanto", "text": SALVANTO, "published": "2023-06-04"},
+            {"title": "Quake in Ferrola", "text": FERROLA, "published": "2025-03-11"},
+            {"title": "Rovers win the cup", "text": FINAL, "published": "2025-03-15"}]
+    src = tmp_path / "feed.jsonl"
+    src.write_text("\n".join(json.dumps(r) for r in recs) + "\n")
+    db = tmp_path / "news.db"
+    first = analyze([src], db=db)
+    ferrola = next(a.key for a in first.articles if a.published == "2025-03-11")
+    salvanto = next(a.key for a in first.articles if a.published == "2023-06-04")
+    loaded = []
+    real = SQLiteStore.load_story_state
+
+    def spy(self, *args, **kwargs):
+        out = real(self, *args, **kwargs)
+        loaded.extend(out["stories"])
+        return out
+
+    monkeypatch.setattr(SQLiteStore, "load_story_state", spy)
+    more = tmp_path / "more"
+    more.mkdir()
+    (more / "rescue.txt").write_text("Survivors found in Ferrola\n\n" + FERROLA_RESCUE + "\n")  # no date
+    second = analyze([more], db=db)
+    with open_store(db) as store:
+        story_of = store.story_of()
+    rescue = second.articles[0]
+    assert rescue.published is None
+    assert story_of[rescue.key] == story_of[ferrola]
+    assert loaded and story_of[salvanto] not in loaded  # the 2023 story stayed in the store

@@ -286,6 +286,11 @@ class SQLiteStore:
             [(k, sid, d.get("last")) for sid, d in state["stories"].items() for k in d.get("keys", ())],
         )
 
+    def story_newest(self) -> int | None:
+        """Date ordinal of the newest dated article the clusterer has seen (None: none)."""
+        row = self.db.execute("SELECT value FROM story_meta WHERE name = 'newest'").fetchone()
+        return json.loads(row[0]) if row else None
+
     def has_story_state(self) -> bool:
         return self.db.execute("SELECT 1 FROM story_meta LIMIT 1").fetchone() is not None
 
