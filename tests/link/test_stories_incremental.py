@@ -344,3 +344,13 @@ def test_an_undated_article_joins_current_news_without_loading_every_story(tmp_p
     assert rescue.published is None
     assert story_of[rescue.key] == story_of[ferrola]
     assert loaded and story_of[salvanto] not in loaded  # the 2023 story stayed in the store
+
+
+def test_known_assignments_are_not_split_apart():
+    # earlier decisions replayed (a store rebuilt from its assignments) stay as they were,
+    # even a story the split pass would part
+    arts = [_a("f1", FERROLA, None), _a("s1", SALVANTO, None), _a("f2", FERROLA_PARAPHRASE, None),
+            _a("s2", SALVANTO_2, None), _a("f3", FERROLA_RESCUE, None)]
+    c = StoryClusterer().partial_fit(arts, known={a.key: "s-mine" for a in arts})
+    assert {c.story_of_[a.key] for a in arts} == {"s-mine"}
+    assert not [e for e, _, _ in c.events_ if e == "split"]

@@ -365,6 +365,7 @@ class StoryClusterer:
             if sid:
                 story = self.stories_.get(sid) or self._new_story(sid)
                 self._add(story, a.key, f, day)
+                story.checked = story.n  # replayed as it was decided: not split again for it
                 continue
             scored = self._score(f, day)
             best_sim, best = scored[0] if scored else (0.0, None)
