@@ -25,6 +25,16 @@ Results of the last run (recorded in ``parallax.link.stories``):
   no merging, split margin 4.0; embedding weight 3.2 and words about 0. Event pairwise F1:
   dev 0.966, held out 0.890, all 0.933; event BCubed F1 0.961 / 0.921 / 0.944.
 
+* ``--C 0.3 3 10`` (the link model's regularisation chosen with the thresholds): C=10 won on
+  dev (0.942; held out 0.881, all 0.909) with a negative weight on shared words (-3.2; -0.7 at
+  C=3): on ECB+, where both events of a topic are of one kind, shared words mark the other
+  event once names agree, which would not hold in a real stream of unrelated stories. Such
+  models are set aside (the rule: every weight of words, names, years and numbers points the
+  expected way, more shared means more likely one event); of the others C=1 won on dev
+  (0.9271 against 0.9267 at C=0.3), so the default stays C=1. C=0.3 scores 0.914 on the
+  held-out topics against 0.874: near-equal dev figures, far apart held out, which says how
+  noisy 15 topics are; held-out figures choose nothing here.
+
 The gap between dev and held-out figures says 20 topics fit a model of 10 weights and 3
 thresholds only so far.
 
@@ -132,7 +142,7 @@ def pair_examples(topics: range, seed: int = 0):
     return X, y
 
 
-def fit_model(topics: range, embed: bool) -> dict:
+def fit_model(topics: range, embed: bool, C: float = 1.0) -> dict:
     from sklearn.linear_model import LogisticRegression
 
     from parallax.link.stories import FEATURES
@@ -140,7 +150,7 @@ def fit_model(topics: range, embed: bool) -> dict:
     X, y = pair_examples(topics)
     names = [n for n in FEATURES if embed or n != "embedding"]
     cols = [FEATURES.index(n) for n in names]
-    lr = LogisticRegression(C=1.0, max_iter=2000).fit([[row[i] for i in cols] for row in X], y)
+    lr = LogisticRegression(C=C, max_iter=2000).fit([[row[i] for i in cols] for row in X], y)
     model = {"bias": round(float(lr.intercept_[0]), 3)}
     model.update({n: round(float(w), 3) for n, w in zip(names, lr.coef_[0])})
     if not embed:
@@ -169,13 +179,16 @@ def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("path", nargs="?", default=str(ROOT.parent / "shared" / "data" / "ecbplus"))
     ap.add_argument("--embed", action="store_true", help="also use sentence embeddings")
+    ap.add_argument("--C", type=float, nargs="+", default=[1.0],
+                    help="inverse regularisation strengths of the link model to choose among on dev")
     args = ap.parse_args(argv)
     if not Path(args.path).is_dir():
         sys.exit(f"{args.path}: no ECB+ folder")
     start = time.perf_counter()
     _setup(args.path, args.embed)
-    model = fit_model(DEV, args.embed)
-    print("link model fitted on topics 1-20:", json.dumps(model))
+    models = {C: fit_model(DEV, args.embed, C) for C in args.C}
+    for C, model in models.items():
+        print(f"link model fitted on topics 1-20 (C={C}):", json.dumps(model))
     grid = {
         "threshold": [round(0.1 + 0.05 * i, 2) for i in range(9)],
         "merge_threshold": [None, 0.7, 0.9],
@@ -184,7 +197,8 @@ def main(argv: list[str] | None = None) -> None:
     if args.embed:  # slower to score: a narrower grid around the text-only optimum
         grid = {"threshold": [0.15, 0.2, 0.25, 0.3, 0.35, 0.4], "merge_threshold": [None, 0.7],
                 "split_margin": [4.0, 4.5, 5.0]}
-    combos = [dict(zip(grid, vals), model=model) for vals in itertools.product(*grid.values())]
+    combos = [dict(zip(grid, vals), model=model) for model in models.values()
+              for vals in itertools.product(*grid.values())]
     results = [(p, score(p, DEV)) for p in combos]
     results.sort(key=lambda r: (-round(r[1]["event_pairwise_f1"], 4), -r[0]["threshold"]))
     best = results[0][0]
@@ -192,7 +206,7 @@ def main(argv: list[str] | None = None) -> None:
     for p, m in results[:5]:
         print(f"  threshold {p['threshold']} merge {p['merge_threshold']} split {p['split_margin']}  dev event pairwise F1 "
               f"{m['event_pairwise_f1']:.4f}")
-    out = {"chosen": {k: v for k, v in best.items() if k != "model"}, "model": model}
+    out = {"chosen": {k: v for k, v in best.items() if k != "model"}, "model": best["model"]}
     for name, topics in (("dev_1_20", DEV), ("heldout_21_35", TEST), ("all_1_35", ALL)):
         m = score(best, topics)
         out[name] = {k: round(v, 4) for k, v in m.items()}
