@@ -7,11 +7,14 @@ each other.
 Similarity of an article to a story is the probability of a logistic link model
 (:data:`PAIR_MODEL`, learned on article-story pairs) over features against the story's
 centroid (:data:`FEATURES`): cosines of TF-IDF over content words and numbers, of TF-IDF over
-name tokens, of the numbers alone, of the years and the weekdays the texts name (with whether
+name tokens and of the names of the lead (title and first sentence), of the numbers alone,
+of the years and the weekdays the texts name (with whether
 both sides name any), and optionally of a sentence embedding (``embedder``, e.g.
 :class:`~parallax.link.story_features.MiniLMEmbedder`); times a decay for the days between the
 article's date and the story's date range. The model is fitted and the thresholds tuned on
-ECB+ topics 1-20 by ``scripts/tune_stories.py``; see :data:`TUNED` for the figures.
+ECB+ topics 1-20 by ``scripts/tune_stories.py``; see :data:`TUNED` for the figures. Merging
+is off by default (it never helped on dev once stories split); a story merged in a batch is
+not split in the same batch.
 
 Incremental by construction:
 
@@ -37,7 +40,8 @@ Incremental by construction:
 Story ids are stable: a story is named after the content key of its first article, an article
 never changes story by being seen again, and when two stories merge the survivor is the
 larger (then the older) one, so most articles keep their id; when a story splits, the part
-with its first article keeps the id. Merges and splits are logged in ``events_``.
+with its first article keeps the id (a split is the one way an article changes story without
+a merge). Merges and splits are logged in ``events_``.
 
 Limits: the stream is assumed to come roughly in date order (callers sort each batch by date);
 an article older than ``window_days`` before the newest one seen cannot join an evicted story
@@ -46,7 +50,10 @@ split per check, and never on a story past ``split_max`` members (it has held to
 through several checks by then). The date decay cannot be tuned on ECB+
 (no publication dates there): ``days_scale`` and ``grace_days`` are set from the news cycle
 (a story is mostly told within days), not learned. Without dates, two events of the same kind
-are told apart by their names, numbers, years, weekdays and wording only.
+are told apart by their names, numbers, years, weekdays and wording only. The link model
+learned from ECB+, where each topic holds two events of one kind: it trusts names far more
+than words, which suits telling twin events apart, and on a handful of short texts (a small
+IDF) its probabilities saturate near 1.
 """
 
 from __future__ import annotations
