@@ -158,7 +158,7 @@ def growth(texts, sizes: list[int], probes: int = 20) -> list[dict]:
                 day = date_ordinal(b.published)
                 terms = {"t:" + x for x in content_terms(b)} | {"n:" + x for x in name_terms(b)}
                 loaded = store.load_story_state((day, day), window=clusterer.window_days, keys=[b.key], terms=terms)
-                one = StoryClusterer().load_state(**loaded).partial_fit([b])
+                one = StoryClusterer(vector_source=store.load_story_vectors).load_state(**loaded).partial_fit([b])
                 state = one.export_state()
                 store.add_articles([b])
                 store.assign(state["assigned"], {sid: sid for sid in set(state["assigned"].values())},

@@ -265,3 +265,92 @@ def test_embeddings_join_a_paraphrase_and_part_two_events():
     c = StoryClusterer(embedder=MiniLMEmbedder(), **TUNED_EMBED).partial_fit(arts)
     assert _partition(c, arts) == [["f1", "f2"], ["k1"], ["s1", "s2"]]
     assert c.stories_[c.story_of_[arts[0].key]].emb is not None
+
+
+def test_a_story_of_two_events_splits_and_the_split_is_logged():
+    # a threshold of 0 lets every article join the first story; the split pass then parts
+    # the two earthquakes again, and the part with the first article keeps the id
+    arts = [_a("f1", FERROLA, None), _a("s1", SALVANTO, None), _a("f2", FERROLA_PARAPHRASE, None),
+            _a("s2", SALVANTO_2, None), _a("f3", FERROLA_RESCUE, None)]
+    c = StoryClusterer(threshold=0.0, merge_threshold=None).partial_fit(arts)
+    assert _partition(c, arts) == [["f1", "f2", "f3"], ["s1", "s2"]]
+    assert c.story_of_[arts[0].key] == "s-" + arts[0].key[:12]
+    assert c.story_of_[arts[1].key] == "s-" + arts[1].key[:12]
+    splits = [(sid, d) for e, sid, d in c.events_ if e == "split"]
+    assert len(splits) == 1 and splits[0][0] == c.story_of_[arts[0].key] and "split off" in splits[0][1]
+    # without the split pass the wrong join stays
+    c2 = StoryClusterer(threshold=0.0, merge_threshold=None, split_margin=None).partial_fit(arts)
+    assert len({c2.story_of_[a.key] for a in arts}) == 1
+
+
+def test_one_story_of_one_event_does_not_split():
+    arts = [_a("f1", FERROLA), _a("f2", FERROLA_PARAPHRASE, "2025-03-12"), _a("f3", FERROLA_RESCUE, "2025-03-12"),
+            _a("f4", FERROLA.replace("at least twelve", "twelve"), "2025-03-12")]
+    c = StoryClusterer(threshold=0.0, merge_threshold=None).partial_fit(arts)
+    assert len({c.story_of_[a.key] for a in arts}) == 1
+    assert not [e for e, _, _ in c.events_ if e == "split"]
+
+
+def test_split_state_survives_the_store(tmp_path):
+    # member vectors are persisted apart, so a story loaded back can still be split
+    arts = [_a("f1", FERROLA, None), _a("s1", SALVANTO, None), _a("f2", FERROLA_PARAPHRASE, None)]
+    with open_store(tmp_path / "s.db") as store:
+        store.add_articles(arts)
+        c = StoryClusterer(threshold=0.0, merge_threshold=None).partial_fit(arts)
+        state = c.export_state()
+        store.assign(state["assigned"], {sid: sid for sid in set(state["assigned"].values())}, state=state)
+        loaded = store.load_story_state()
+        more = [_a("s2", SALVANTO_2, None), _a("f3", FERROLA_RESCUE, None)]
+        c2 = StoryClusterer(threshold=0.0, merge_threshold=None, vector_source=store.load_story_vectors)
+        c2.load_state(**loaded).partial_fit(more)
+        # without the stored vectors the loaded members cannot take part, and nothing splits
+        c3 = StoryClusterer(threshold=0.0, merge_threshold=None).load_state(**loaded).partial_fit(more)
+    every = arts + more
+    assert _partition(c2, every) == [["f1", "f2", "f3"], ["s1", "s2"]]
+    assert len({c3.story_of_[a.key] for a in every}) == 1
+
+
+def test_an_undated_article_joins_current_news_without_loading_every_story(tmp_path, monkeypatch):
+    import json
+
+    from parallax.run import analyze
+    from parallax.store.sqlite import SQLiteStore
+
+    recs = [{"title": "Quake in Salvanto", "text": SALVANTO, "published": "2023-06-04"},
+            {"title": "Quake in Ferrola", "text": FERROLA, "published": "2025-03-11"},
+            {"title": "Rovers win the cup", "text": FINAL, "published": "2025-03-15"}]
+    src = tmp_path / "feed.jsonl"
+    src.write_text("\n".join(json.dumps(r) for r in recs) + "\n")
+    db = tmp_path / "news.db"
+    first = analyze([src], db=db)
+    ferrola = next(a.key for a in first.articles if a.published == "2025-03-11")
+    salvanto = next(a.key for a in first.articles if a.published == "2023-06-04")
+    loaded = []
+    real = SQLiteStore.load_story_state
+
+    def spy(self, *args, **kwargs):
+        out = real(self, *args, **kwargs)
+        loaded.extend(out["stories"])
+        return out
+
+    monkeypatch.setattr(SQLiteStore, "load_story_state", spy)
+    more = tmp_path / "more"
+    more.mkdir()
+    (more / "rescue.txt").write_text("Survivors found in Ferrola\n\n" + FERROLA_RESCUE + "\n")  # no date
+    second = analyze([more], db=db)
+    with open_store(db) as store:
+        story_of = store.story_of()
+    rescue = second.articles[0]
+    assert rescue.published is None
+    assert story_of[rescue.key] == story_of[ferrola]
+    assert loaded and story_of[salvanto] not in loaded  # the 2023 story stayed in the store
+
+
+def test_known_assignments_are_not_split_apart():
+    # earlier decisions replayed (a store rebuilt from its assignments) stay as they were,
+    # even a story the split pass would part
+    arts = [_a("f1", FERROLA, None), _a("s1", SALVANTO, None), _a("f2", FERROLA_PARAPHRASE, None),
+            _a("s2", SALVANTO_2, None), _a("f3", FERROLA_RESCUE, None)]
+    c = StoryClusterer().partial_fit(arts, known={a.key: "s-mine" for a in arts})
+    assert {c.story_of_[a.key] for a in arts} == {"s-mine"}
+    assert not [e for e, _, _ in c.events_ if e == "split"]

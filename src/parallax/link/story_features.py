@@ -60,14 +60,41 @@ def year_terms(a: Article) -> Counter:
     return Counter(_YEAR.findall(story_text(a)))
 
 
+_WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\b", re.I)
+
+
+def weekday_terms(a: Article) -> Counter:
+    """Weekdays the article names ("on Thursday"): news tells when an event happened by its
+    weekday, so two reports of one event mostly name the same day and two events of one kind
+    mostly name different ones. English only; a follow-up ("on Monday, three days after ...")
+    names more days than the event's, which is why it is one learned feature among others."""
+    return Counter(m.lower() for m in _WEEKDAY.findall(story_text(a)))
+
+
 def name_terms(a: Article) -> Counter:
     """Folded parts of capitalised name phrases ("Ilaria Brandt" -> ilaria, brandt)."""
     names: Counter = Counter()
     for _, _, phrase in name_phrases(story_text(a)):
         for part in phrase.split():
             if len(part) > 2:
-                names[fold(part).removesuffix("'s").rstrip("'")] += 1
+                folded = fold(part).removesuffix("'s").rstrip("'")
+                # a function word inside a run ("The", "For" in an all-capitals headline)
+                # names nothing
+                if folded not in STOPWORDS:
+                    names[folded] += 1
     return names
+
+
+def lead_name_terms(a: Article, max_chars: int = 400) -> Counter:
+    """Name tokens of the title and the first sentence: who and where the event is about (the
+    body also names background people and places, an earlier arrest, the last earthquake).
+    Without sentence offsets, the first ``max_chars`` characters stand for the lead."""
+    if a.sentences:
+        start, end = a.sentences[0][0], a.sentences[0][1]
+        lead = a.text[start:min(end, start + max_chars)]
+    else:
+        lead = a.text[:max_chars]
+    return name_terms(Article(id=a.id, text=lead, title=a.title))
 
 
 def embedding_text(a: Article, max_chars: int = 1500) -> str:

@@ -165,11 +165,19 @@ def _story_clusterer(store: SQLiteStore, new: Sequence[Article], embeddings: boo
     stories, it does not re-cluster the store. A store written before story state was kept
     (assignments but no state) is rebuilt from its articles once."""
     embedder = MiniLMEmbedder() if embeddings else None
-    clusterer = StoryClusterer(embedder=embedder, **(TUNED_EMBED if embeddings else TUNED))
+    clusterer = StoryClusterer(embedder=embedder, vector_source=store.load_story_vectors,
+                               **(TUNED_EMBED if embeddings else TUNED))
     if store.has_story_state():
         days = [d for d in (date_ordinal(a.published) for a in new) if d is not None]
-        # an undated article may join any story: then every story is loaded
-        around = (min(days), max(days)) if days and len(days) == len(new) else None
+        if len(days) < len(new):
+            # an undated article is taken to tell current news: it is matched against the
+            # stories around the newest date in the store (loading every story would make one
+            # undated article cost the whole store). Limit: an undated report of an old event
+            # starts a new story instead of joining its own.
+            newest = store.story_newest()
+            if newest is not None:
+                days.append(newest)
+        around = (min(days), max(days)) if days else None
         # only what the new articles need: their terms' frequencies, the stories near them
         terms = {"t:" + t for a in new for t in content_terms(a)} | {"n:" + n for a in new for n in name_terms(a)}
         state = store.load_story_state(around, window=clusterer.window_days, keys=[a.key for a in new], terms=terms,

@@ -81,6 +81,14 @@ MIGRATIONS: list[tuple[str, str]] = [
         CREATE INDEX story_index_key_last ON story_index(key, last);
         """,
     ),
+    (
+        # each clustered article's vectors, read back only when its story is due a split
+        # check: kept apart so that loading a story costs its centroid, not its members
+        "0005_story_vectors",
+        """
+        CREATE TABLE story_vectors (article_key TEXT PRIMARY KEY, data TEXT NOT NULL) WITHOUT ROWID;
+        """,
+    ),
 ]
 
 
@@ -265,6 +273,11 @@ class SQLiteStore:
             [(sid, d.get("first"), d.get("last"), json.dumps(d, separators=(",", ":")))
              for sid, d in state["stories"].items()],
         )
+        self.db.executemany(
+            "INSERT INTO story_vectors(article_key, data) VALUES (?, ?) "
+            "ON CONFLICT(article_key) DO UPDATE SET data = excluded.data",
+            [(k, json.dumps(v, separators=(",", ":"))) for k, v in state.get("vectors", {}).items()],
+        )
         self.db.executemany("DELETE FROM story_state WHERE story_id = ?", [(sid,) for sid in state["removed"]])
         self.db.executemany("DELETE FROM story_index WHERE story_id = ?", [(sid,) for sid in state["removed"]])
         self.db.executemany(
@@ -272,6 +285,11 @@ class SQLiteStore:
             "ON CONFLICT(key, story_id) DO UPDATE SET last = excluded.last",
             [(k, sid, d.get("last")) for sid, d in state["stories"].items() for k in d.get("keys", ())],
         )
+
+    def story_newest(self) -> int | None:
+        """Date ordinal of the newest dated article the clusterer has seen (None: none)."""
+        row = self.db.execute("SELECT value FROM story_meta WHERE name = 'newest'").fetchone()
+        return json.loads(row[0]) if row else None
 
     def has_story_state(self) -> bool:
         return self.db.execute("SELECT 1 FROM story_meta LIMIT 1").fetchone() is not None
@@ -320,6 +338,12 @@ class SQLiteStore:
                                      list(keys)))
             story_of.update((k, sid) for sid, ks in members.items() for k in ks)
         return {"meta": meta, "df": df, "stories": stories, "members": members, "story_of": story_of}
+
+    def load_story_vectors(self, keys: Iterable[str]) -> dict[str, list]:
+        """article key -> the vectors the clusterer saved for it (``StoryClusterer``'s
+        ``vector_source``); keys never clustered are absent."""
+        return {k: json.loads(d) for k, d in self._in(
+            "SELECT article_key, data FROM story_vectors WHERE article_key IN ({})", list(keys))}
 
     def _in(self, query: str, values: list[str]) -> Iterator[tuple]:
         for i in range(0, len(values), 500):
