@@ -126,6 +126,18 @@ def _add_into(total: dict[str, float], vec: dict[str, float], sq: float) -> floa
     return sq
 
 
+def _add_sums(story: _Story, f: _Vectors) -> None:
+    """A story's running sums (and their squared norms) grown by one article's vectors."""
+    story.terms_sq = _add_into(story.terms, f.terms, story.terms_sq)
+    story.names_sq = _add_into(story.names, f.names, story.names_sq)
+    story.nums_sq = _add_into(story.nums, f.nums, story.nums_sq)
+    story.lead_sq = _add_into(story.lead, f.lead, story.lead_sq)
+    _add_into(story.years, f.years, 0.0)
+    _add_into(story.days, f.days, 0.0)
+    if f.emb is not None:
+        story.emb = list(f.emb) if story.emb is None else [x + y for x, y in zip(story.emb, f.emb)]
+
+
 class _Story:
     """Mutable state of one story (internal)."""
 
@@ -420,14 +432,7 @@ class StoryClusterer:
         return ["t:" + t for t, _ in top_t] + ["n:" + n for n, _ in top_n]
 
     def _add(self, story: _Story, key: str, f: _Vectors, day: int | None) -> None:
-        story.terms_sq = _add_into(story.terms, f.terms, story.terms_sq)
-        story.names_sq = _add_into(story.names, f.names, story.names_sq)
-        story.nums_sq = _add_into(story.nums, f.nums, story.nums_sq)
-        story.lead_sq = _add_into(story.lead, f.lead, story.lead_sq)
-        _add_into(story.years, f.years, 0.0)
-        _add_into(story.days, f.days, 0.0)
-        if f.emb is not None:
-            story.emb = list(f.emb) if story.emb is None else [x + y for x, y in zip(story.emb, f.emb)]
+        _add_sums(story, f)
         if day is not None:
             story.first = day if story.first is None else min(story.first, day)
             story.last = day if story.last is None else max(story.last, day)
@@ -549,15 +554,7 @@ class StoryClusterer:
     def _sub(self, keys: Sequence[str], vecs: dict[str, _Vectors]) -> _Story:
         s = _Story("", 0)
         for k in keys:
-            f = vecs[k]
-            s.terms_sq = _add_into(s.terms, f.terms, s.terms_sq)
-            s.names_sq = _add_into(s.names, f.names, s.names_sq)
-            s.nums_sq = _add_into(s.nums, f.nums, s.nums_sq)
-            s.lead_sq = _add_into(s.lead, f.lead, s.lead_sq)
-            _add_into(s.years, f.years, 0.0)
-            _add_into(s.days, f.days, 0.0)
-            if f.emb is not None:
-                s.emb = list(f.emb) if s.emb is None else [x + y for x, y in zip(s.emb, f.emb)]
+            _add_sums(s, vecs[k])
             s.n += 1
         return s
 
