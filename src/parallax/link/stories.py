@@ -126,8 +126,9 @@ def _add_into(total: dict[str, float], vec: dict[str, float], sq: float) -> floa
     return sq
 
 
-def _add_sums(story: _Story, f: _Vectors) -> None:
-    """A story's running sums (and their squared norms) grown by one article's vectors."""
+def _add_sums(story: _Story, f: _Vectors | _Story) -> None:
+    """A story's running sums (and their squared norms) grown by one article's vectors, or by
+    another story's sums when two stories merge."""
     story.terms_sq = _add_into(story.terms, f.terms, story.terms_sq)
     story.names_sq = _add_into(story.names, f.names, story.names_sq)
     story.nums_sq = _add_into(story.nums, f.nums, story.nums_sq)
@@ -512,14 +513,7 @@ class StoryClusterer:
             grown = keep
 
     def _merge(self, keep: _Story, gone: _Story, sim: float) -> None:
-        keep.terms_sq = _add_into(keep.terms, gone.terms, keep.terms_sq)
-        keep.names_sq = _add_into(keep.names, gone.names, keep.names_sq)
-        keep.nums_sq = _add_into(keep.nums, gone.nums, keep.nums_sq)
-        keep.lead_sq = _add_into(keep.lead, gone.lead, keep.lead_sq)
-        _add_into(keep.years, gone.years, 0.0)
-        _add_into(keep.days, gone.days, 0.0)
-        if gone.emb is not None:
-            keep.emb = gone.emb if keep.emb is None else [x + y for x, y in zip(keep.emb, gone.emb)]
+        _add_sums(keep, gone)
         for d in (gone.first, gone.last):
             if d is not None:
                 keep.first = d if keep.first is None else min(keep.first, d)
