@@ -234,3 +234,15 @@ def test_the_summary_never_states_a_disputed_claim_as_fact():
             continue
         assert not any(c in x.text or x.text in c for c in claimed), x.text
     assert any(x.text.startswith("Disputed:") for x in s.summary)
+
+
+def test_a_clause_that_tells_a_happening_is_not_listed_again_as_a_dated_fact():
+    a = ("On March 5, it became known that Anna Berg would meet Tomas Vik on March 12 in Oslo. "
+         "The harbour safety agenda was published by the ministry on the same afternoon.")
+    s, _ = story(("a", "Nordic Wire", "2025-03-06", a))
+    meeting = [f for f in s.facts if f.kind == "happening" and "Anna Berg" in f.label]
+    assert len(meeting) == 1 and "became known" in meeting[0].text
+    texts = [f.text for f in s.facts]
+    assert len(texts) == len(set(texts)), texts
+    # the date of the announcement stays on the timeline
+    assert any(e.date == "2025-03-05" for e in s.timeline)

@@ -170,7 +170,13 @@ def build_facts(articles: Sequence[Article], found: Sequence[Happening], timelin
         if home is None:
             if len(statement_terms(entry.text)) < 3:
                 continue  # "this Friday.": a date with nothing said about it is no fact
-            home = _Group("dated", tidy(entry.text), tidy(entry.text))
+            text = tidy(entry.text)
+            if any(g.kind == "happening" and g.text == text for g in groups):
+                # the clause that tells a happening also dates something else ("On January 19
+                # it became known that they would meet on January 21"): the happening's fact
+                # already shows these words; a second row of the same words is noise
+                continue
+            home = _Group("dated", text, text)
             groups.append(home)
         for s in entry.sources:
             a = by_id[s.article]
