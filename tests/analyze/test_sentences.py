@@ -27,3 +27,15 @@ def test_the_dateline_is_a_sentence_of_its_own():
     plain = Article(id="y", text=text[29:])
     (done,) = SentenceStage().process_batch([plain])
     assert len(done.sentences) == 2
+
+
+def test_a_quote_mark_opening_the_next_sentence_starts_it():
+    for text, first, second in (
+        ("The minister struck a softer tone. “We came to build trust,” he said.", "The minister struck a softer tone.", "“We came to build trust,” he said."),
+        ('The minister struck a softer tone. "We came to build trust," he said.', "The minister struck a softer tone.", '"We came to build trust," he said.'),
+        ("Le ministre est parti. «Nous partons», a-t-il dit.", "Le ministre est parti.", "«Nous partons», a-t-il dit."),
+    ):
+        assert split(text) == [first, second]
+    # a closing mark stays where it is
+    text = "He said: “It is over.” Then he left."
+    assert split(text) == ["He said: “It is over.”", "Then he left."]

@@ -1,7 +1,9 @@
 """Sentence splitting: paragraphs (line breaks) first, then spaCy's rule-based sentencizer
 inside each paragraph. Limits: no statistical boundary model, so an abbreviation the
 tokenizer does not know ("Gen.") followed by a capitalised name can end a sentence. A
-"sentence" that starts lowercase is read with the one before it in its paragraph."""
+"sentence" that starts lowercase is read with the one before it in its paragraph; a quote mark
+that opens the next sentence ('weeks. “We came') is moved from the end of the sentence before,
+where the sentencizer leaves it, to the start of its own."""
 
 from __future__ import annotations
 
@@ -47,6 +49,15 @@ class SentenceStage(Stage):
                 while end > start and text[end - 1].isspace():
                     end -= 1
                 if end > start:
+                    if spans and spans[-1][1] > offset and _opening_mark_at_end(text, *spans[-1]):
+                        # 'weeks. “We came…': the sentencizer leaves the opening mark of the next
+                        # sentence's quote on the sentence before
+                        mark = spans[-1][1] - 1
+                        before = mark
+                        while before > spans[-1][0] and text[before - 1].isspace():
+                            before -= 1
+                        spans[-1] = (spans[-1][0], before)
+                        start = mark
                     if spans and spans[-1][1] > offset and text[start].islower():
                         # "... in Geneva. this Friday.": a sentence does not start lowercase;
                         # the stray full stop was a typo and the words belong to the sentence before
@@ -57,6 +68,18 @@ class SentenceStage(Stage):
 
     def process_batch(self, articles: Sequence[Article]) -> list[Article]:
         return [a.evolve(sentences=tuple(_after_dateline(a, self.split(a.text)))) for a in articles]
+
+
+_OPENING = "“«„‘‹"
+
+
+def _opening_mark_at_end(text: str, start: int, end: int) -> bool:
+    """A sentence that ends with a quote mark opening the next one: a curly or angle opening
+    mark, or a straight one after a space."""
+    if end - start < 2:
+        return False
+    last = text[end - 1]
+    return last in _OPENING or (last in "\"'" and text[end - 2].isspace())
 
 
 def _after_dateline(article: Article, spans: list[Span]) -> list[Span]:
