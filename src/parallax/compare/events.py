@@ -77,9 +77,9 @@ def clauses(text: str, s0: int, s1: int) -> list[tuple[int, int]]:
     for m in CLAUSE_BREAK.finditer(text[s0:s1]):
         before = text[cuts[-1]:s0 + m.start()]
         if ";" not in m.group() and BETWEEN.search(before):
-            continue
+            continue  # "between Russia and the United States" joins two names, not two clauses
         if m.group().startswith(",") and OPENING_DATE.search(before):
-            continue  # "said that on January 21, the minister would meet ...": the date opens what follows  # "between Russia and the United States" joins two names, not two clauses
+            continue  # "said that on January 21, the minister would meet ...": the date opens what follows
         cuts.append(s0 + m.end())
     cuts.append(s1)
     out: list[tuple[int, int]] = []
