@@ -27,6 +27,7 @@ def values(text, dct):
     ("KKR bought the firm in February.", "1989-10-30", "February", "1989-02"),
     ("The firm changed its fiscal year in December.", "1989-02-10", "December", "1988-12"),
     ("The talks will resume in March.", "1989-11-02", "March", "1990-03"),
+    ("The company expects sales to recover in March.", "1989-11-02", "March", "1990-03"),
     ("The dividend is payable Jan. 2 to holders of record.", "1989-11-02", "Jan. 2", "1990-01-02"),
     # "could not be reached" reports the past, not a plan
     ("The mayor could not be reached Wednesday.", "2022-01-21", "Wednesday", "2022-01-19"),
@@ -125,6 +126,7 @@ def values(text, dct):
     ("Prices will rise in coming weeks.", "2022-01-20", "coming weeks", "PXW"),
     ("Sales will slow in the months ahead.", "2022-01-20", "the months ahead", "PXM"),
     ("Rates will stay low in the near term.", "2022-01-20", "the near term", "FUTURE_REF"),
+    ("The mill expects to reopen soon, its owner said.", "2022-01-20", "soon", "FUTURE_REF"),
     # years in words, holidays
     ("In nineteen ninety-six the talks began.", "1998-03-03", "nineteen ninety-six", "1996"),
     ("Unemployment is to be halved by the year two thousand.", "1998-03-03", "the year two thousand", "2000"),
@@ -189,6 +191,9 @@ def test_previous_anchor(text, dct, expr, expected):
     "This is VOA Today.",
     "Thousands joined the annual March for Life.",  # an event named after a march
     "The song speaks to today's youth.",  # our times, not the article's day
+    "The ferry will sail as soon as the storm ends.",  # a conjunction, not a time
+    "The guard was soon released.",        # shortly after a past event, not the future
+    "He left soon after the vote.",
 ])
 def test_no_false_dates(text):
     assert tag(text, "2022-01-20") == []

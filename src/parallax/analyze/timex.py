@@ -17,7 +17,8 @@ had ended by the article's date, else the last completed one; a fiscal quarter k
 own number, "the fiscal first quarter" is Q1, until another quarter is named); in a
 sentence on a nine- or six-month figure ("for the nine months"), or the one after it, they
 compare with last year instead. TimeML's forms are followed where TimeBank mostly does: "in coming weeks" is a
-vague duration (PXW), "by year-end" the year's last day.
+vague duration (PXW), "by year-end" the year's last day, "soon" the future (FUTURE_REF) unless
+its clause is past ("was soon released": shortly after a past event).
 
 Speed: one pass of a trie-shaped regex over the lowercased text finds trigger words
 (months, weekdays, units, ...) and year-like numbers; each rule then runs only in a small
@@ -136,7 +137,7 @@ _RULES: list[tuple[str, str]] = [
               r"|(?<![\w.:])(?P<h3>1[0-2]|0?[1-9])(?::(?P<mi3>[0-5]\d))? (?:o'clock )?in the (?P<pod3>morning|afternoon|evening|night)\b"),
     ("noon", r"\b(?P<w>noon|midnight|midday)\b"),
     # past / present / future references
-    ("ref", r"\b(?P<w>then current|now|nowadays|currently|current|at present|at the moment|these days|presently|the present|recently|recent years|recent months|recent weeks|recent days|lately|in the past|the past|the (?:near |distant |foreseeable )?future|in future)\b"),
+    ("ref", r"\b(?P<w>then current|now|nowadays|currently|current|at present|at the moment|these days|presently|the present|recently|recent years|recent months|recent weeks|recent days|lately|in the past|the past|the (?:near |distant |foreseeable )?future|in future|(?<!as )(?<!too )(?<!how )soon(?! as| after| afterwards?| before| thereafter))\b"),
     ("vague_ref", r"\b(?P<w>the (?:near|short) term|(?:the )?(?:coming|upcoming) (?:days|weeks|months|years|quarters)|(?:the )?(?:days|weeks|months|years) ahead|"
                   r"(?:around |at |by )?(?:the )?year(?:'s)?[- ]end)\b"),
     # frequencies
@@ -171,7 +172,7 @@ def _trigger_words() -> dict[str, str]:
         "deictic": ["yesterday", "today", "tomorrow", "tonight"],
         "daypart": ["morning", "afternoon", "evening"],
         "ref": ["now", "nowadays", "current", "currently", "present", "presently", "moment", "these days",
-                "recent", "recently", "lately", "past", "future"],
+                "recent", "recently", "lately", "past", "future", "soon"],
         "term": ["term"],
         "set": ["daily", "weekly", "monthly", "yearly", "annually", "hourly", "nightly"],
         "season": list(lx.SEASONS),
@@ -317,7 +318,7 @@ _FUTURE_WORDS = (
     "will", "won't", "shall", "going to", "is to", "are to", "expected to", "scheduled to", "is scheduled",
     "are scheduled", "plans to", "plan to", "planned", "planning", "plans", "due to", "set to", "intend to",
     "intends to", "to be held", "is slated", "would", "might", "as soon as", "as early as",
-    "scheduled", "expected", "supposed to", "hope to", "hopes to", "aim to", "aims to", "upcoming")
+    "scheduled", "expected", "expects", "supposed to", "hope to", "hopes to", "aim to", "aims to", "upcoming")
 _PAST_WORDS = (
     "was", "were", "had", "did", "said", "told", "took", "met", "held", "made", "came", "went", "saw",
     "gave", "got", "spoke", "brought", "bought", "sold", "began", "became", "fell", "rose", "won", "lost",
@@ -1152,6 +1153,8 @@ class _Resolver:
             return "DURATION", _duration(None, _unit(w.split()[1])), None, None
         if w in ("recently", "lately", "the past", "in the past", "previously", "formerly", "then current"):
             return "DATE", "PAST_REF", "dct", None
+        if w == "soon" and self.tense(m.start(), m.end()) == "past":
+            return None  # "was soon released": shortly after a past event, not the future
         if w.endswith("future") or w == "soon":
             return "DATE", "FUTURE_REF", "dct", None
         return "DATE", "PRESENT_REF", "dct", None
