@@ -75,6 +75,8 @@ def values(text, dct):
     ("Profit rose in the current quarter.", "1989-11-02", "the current quarter", "1989-Q4"),
     ("Losses will go on through the first two quarters of 1990.", "1989-10-26", "the first two quarters of 1990", "1990-H1"),
     ("In the 1988 third quarter, it lost money.", "1989-10-26", "the 1988 third quarter", "1988-Q3"),
+    ("Net rose in the third quarter. In the year-earlier third quarter, it lost $2.", "1989-10-26",
+     "the year-earlier third quarter", "1988-Q3"),
     ("AT&T said profit dropped in the fourth quarter.", "1998-01-26", "the fourth quarter", "1997-Q4"),
     # the comparisons stay with the latest quarter reported, not a quarter looked back on
     ("Net rose in the third quarter. After a weak second quarter, sales grew from a year ago.",
@@ -197,6 +199,14 @@ def test_previous_anchor(text, dct, expr, expected):
 ])
 def test_no_false_dates(text):
     assert tag(text, "2022-01-20") == []
+
+
+def test_year_earlier_quarter_is_one_expression():
+    text = "Net rose in the third quarter. In the year-ago third quarter, it lost $2, against $3 a year ago."
+    got = values(text, "1989-10-26")
+    assert got["the year-ago third quarter"][1] == "1988-Q3"
+    assert "third quarter" not in got  # no second, overlapping expression
+    assert got["a year ago"][1] == "1988-Q3"  # the reported quarter is still this year's third
 
 
 def test_without_document_date_relative_values_have_a_reason():

@@ -121,7 +121,7 @@ _RULES: list[tuple[str, str]] = [
                   rf"|two thousand(?:(?: and)? (?P<hi>{_TENS_W}(?:[- ]{_ONES_W})?|{_TEENS_W}|{_ONES_W}))?)\b"),
     ("holiday", rf"\b(?:(?P<rel>last|this|next|this past|this coming) )?(?P<h>{_HOLIDAYS})(?:,? (?P<y>{_YEAR}))?(?P<wk> week)?\b"),
     # quarters and halves
-    ("quarter", rf"(?:the )?(?:(?P<poss>this|last|next) year's )?(?:(?P<y2>{_YEAR}) )?(?:fiscal )?(?P<o>{_ORD}|last(?= half)|(?:first|last) two(?= quarters))(?: fiscal)?[- ](?P<u>quarters|quarter|half)(?: of (?:fiscal )?(?P<y>{_YEAR}))?(?! of (?:a|the))"),
+    ("quarter", rf"(?:the )?(?:(?P<poss>this|last|next) year's )?(?:(?P<ya>year-ago|year-earlier) )?(?:(?P<y2>{_YEAR}) )?(?:fiscal )?(?P<o>{_ORD}|last(?= half)|(?:first|last) two(?= quarters))(?: fiscal)?[- ](?P<u>quarters|quarter|half)(?: of (?:fiscal )?(?P<y>{_YEAR}))?(?! of (?:a|the))"),
     ("quarter_ref", rf"(?:the )?(?:(?P<poss>last|next) year's )?(?:(?P<w>latest|current|year-earlier|year-ago|same|comparable|corresponding|recent|most recent|previous|past|last|this|next|coming|fiscal)|(?P<yr>{_YEAR}))?[- ]?(?P<u>quarter|period)\b(?!s)(?P<ago> a year (?:ago|earlier)| last year)?"),
     # relative to the article's date
     ("deictic", r"\b(?:(?P<mod>early|late|earlier|later)[- ])?(?P<w>the day before yesterday|the day after tomorrow|yesterday|today|tomorrow|tonight)\b(?:'s (?P<pod>morning|afternoon|evening|night))?(?: (?P<pod2>morning|afternoon|evening|night))?"),
@@ -804,6 +804,10 @@ class _Resolver:
                 y = self.dct.year + {"this": 0, "last": -1, "next": 1}[m["poss"].lower()]
             elif u == "quarter" and (o - 1) * 3 + 1 > self.dct.month and self.tense(m.start(), m.end()) == "past":
                 y -= 1  # "profits fell in the fourth quarter", said in January: last year's
+        if m["ya"]:
+            # "the year-earlier third quarter": the one a year before, a comparison, so
+            # not the quarter being reported
+            return "DATE", f"{y - 1}-Q{o}" if u == "quarter" else f"{y - 1}-H{min(o, 2)}", anchor, None
         if u == "quarter":
             v = f"{y}-Q{o}"
             self._note_quarter(y, o, fiscal="fiscal" in m.group().lower())
