@@ -41,6 +41,9 @@ def values(text, dct):
     ("Prices fell in July last year.", "1998-02-19", "July last year", "1997-07"),
     ("Rescued on Nov. 25 by fishermen, the boy is well.", "2000-01-07", "Nov. 25", "1999-11-25"),
     ("He was shot last Oct. 23 at his home.", "1999-04-19", "last Oct. 23", "1998-10-23"),
+    # the month just past is "last month": "last February" written in March is a year back
+    ("The dam burst last February.", "1998-03-01", "last February", "1997-02"),
+    ("The dam burst last February.", "1998-05-02", "last February", "1998-02"),
     ("Arafat will visit on March eighth.", "1998-03-05", "March eighth", "1998-03-08"),
     # relative to the article's date
     ("Officials met yesterday.", "2022-01-21", "yesterday", "2022-01-20"),

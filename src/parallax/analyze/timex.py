@@ -706,7 +706,9 @@ class _Resolver:
         if not rel or rel in ("early", "late", "mid"):
             y = self._year_for(mon, None, m.start("mon"), m.end("mon"))
         if rel == "last":
-            y = self.dct.year if mon < self.dct.month else self.dct.year - 1
+            # the latest such month before this one; the month just past is "last month",
+            # so "last February" written in March is the February of a year before
+            y = self.dct.year if mon < self.dct.month - 1 else self.dct.year - 1
         elif rel == "next":
             y = self.dct.year if mon > self.dct.month else self.dct.year + 1
         elif rel == "this":
