@@ -61,6 +61,8 @@ def values(text, dct):
     ("The ministers will meet on Friday in Vienna.", "2022-01-20", "Friday", "2022-01-21"),
     ("Talks are expected to begin on Monday.", "2022-01-20", "Monday", "2022-01-24"),
     ("The envoy arrived last Friday.", "2022-01-20", "last Friday", "2022-01-14"),
+    ("On Friday, his vacation plans collapsed.", "2022-01-24", "Friday", "2022-01-21"),  # the noun
+    ("The union plans a rally on Friday.", "2022-01-24", "Friday", "2022-01-28"),  # the verb
     ("Markets were calm over the weekend.", "1990-08-13", "the weekend", "1990-W32-WE"),
     ("Talks will go on over the weekend.", "1990-08-10", "the weekend", "1990-W32-WE"),
     ("The deadline was extended until 9 a.m. Tuesday.", "2000-04-03", "9 a.m. Tuesday", "2000-04-04T09:00"),
