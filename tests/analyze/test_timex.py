@@ -28,6 +28,10 @@ def values(text, dct):
     ("The firm changed its fiscal year in December.", "1989-02-10", "December", "1988-12"),
     ("The talks will resume in March.", "1989-11-02", "March", "1990-03"),
     ("The company expects sales to recover in March.", "1989-11-02", "March", "1990-03"),
+    # an infinitive of intent dates the planned event, which the past verb does not place
+    ("The firm agreed to buy the mill for $5 million in February.", "1989-10-30", "February", "1990-02"),
+    ("The firm agreed in February to buy the mill.", "1989-10-30", "February", "1989-02"),
+    ("The guard was shot to death in January.", "1989-11-02", "January", "1989-01"),
     ("The dividend is payable Jan. 2 to holders of record.", "1989-11-02", "Jan. 2", "1990-01-02"),
     # "could not be reached" reports the past, not a plan
     ("The mayor could not be reached Wednesday.", "2022-01-21", "Wednesday", "2022-01-19"),

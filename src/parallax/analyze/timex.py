@@ -28,7 +28,8 @@ About 3,000 TempEval-3 documents a second on one core.
 
 Limits: English rules, plus month names of datelines in Spanish, French, German and
 Russian; tense is guessed from the nearest cue word, not parsed, so "said he will meet on
-Friday" reads as future and "agreed to buy it in February" as past; "previous" anchors are
+Friday" reads as future (an infinitive of intent, "agreed to buy it in February", frees a month
+from the past verb before it, but not a weekday); "previous" anchors are
 the last date mentioned, which is wrong when the text jumps between two timelines; no
 event anchoring ("two days after the vote" is a DURATION, "the day before the vote" counts
 from the date mentioned before it unless it stands in apposition to that date: "Oct. 12,
@@ -377,6 +378,11 @@ _PROSPECTIVE = re.compile(
     r"as soon as|as early as|no later than)"
     r"(?: (?:on|in|at|about|around|the end of|early|late|mid-?))?"
     r"(?: (?:\d\d?(?::\d\d)? ?[ap]\.?m\.?|noon|midnight)(?: [A-Z][SD]T)?,?)?[ -]$", re.I)
+# a verb or noun of intent before an infinitive: what follows is planned, not yet done
+_INFINITIVE = re.compile(
+    r"\b(?:agree[ds]?|agreements?|decided|decisions?|voted|promised|pledged|offered|offers?|vowed|"
+    r"asked|ordered|sought|bids?|deals?|pacts?|proposals?|plans?|planned|wanted|hoped|threatened|"
+    r"intended|pact|accords?|contracts?|moved) to [a-z]+\b", re.I)
 _THROUGH = re.compile(r"\b(?:through|to|until|till) $", re.I)
 _DEADLINE_MOVED = re.compile(r"\b(?:extend(?:ed|s)?|postponed?|delay(?:ed|s)?|gave|given|moved|pushed back|adjourned)\b(?:\b[ap]\.m\.|[^.;!?]|\.(?!\s+[A-Z])){0,60}$", re.I)
 _WORD_YEAR_PREP = re.compile(r"\b(?:in|by|of|since|until|till|before|after|from|to) $", re.I)
@@ -667,10 +673,23 @@ class _Resolver:
             tense = "future"  # "payable Dec. 7", "extended the loans through January"
         else:
             tense = self.tense(start, end)
+        if tense == "past" and self._infinitive_after_cue(start):
+            tense = None  # "agreed to buy it in February": the buying's time, not the agreeing's
         if tense is None:
             return y - 1 if diff > 245 else y + 1 if diff < -245 else y
         offsets = [k for k in (-1, 0, 1) if (diff + 365 * k <= 45 if tense == "past" else diff + 365 * k >= -45)]
         return y + min(offsets, key=lambda k: abs(diff + 365 * k))
+
+    def _infinitive_after_cue(self, start: int) -> bool:
+        """Whether an infinitive of intent ("agreed to buy", "an agreement to acquire") stands
+        between the last tense cue before ``start`` in its sentence and ``start``: the date
+        then dates the planned event, which the past verb ("agreed") does not place."""
+        sent = self.sentence(start)
+        last = None
+        for pos, _kind in _cues(self.text, max(sent[0], start - 200), start):
+            last = pos
+        # from the cue's own start ("agreed" is a cue), which ends at ``last``
+        return last is not None and _INFINITIVE.search(self.text, max(sent[0], last - 12), start) is not None
 
     def r_mdy(self, m):
         mon = _month_num(m["mon"])
