@@ -81,6 +81,9 @@ def values(text, dct):
     # earnings news: quarters
     ("Sales rose 5% in the quarter ended Sept. 30, from a year earlier.", "1989-10-26", "the quarter", "1989-Q3"),
     ("Sales rose 5% in the quarter ended Sept. 30, from a year earlier.", "1989-10-26", "a year earlier", "1988-Q3"),
+    # a quarter ended mid-quarter is the calendar quarter holding most of its three months
+    ("Sales rose in the quarter ended July 31.", "1989-10-30", "the quarter", "1989-Q2"),
+    ("Sales rose in the quarter ended Jan. 31, 1990.", "1990-03-01", "the quarter", "1989-Q4"),
     ("Profit rose in the current quarter.", "1989-11-02", "the current quarter", "1989-Q4"),
     ("Losses will go on through the first two quarters of 1990.", "1989-10-26", "the first two quarters of 1990", "1990-H1"),
     ("In the 1988 third quarter, it lost money.", "1989-10-26", "the 1988 third quarter", "1988-Q3"),

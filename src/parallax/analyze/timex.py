@@ -885,12 +885,17 @@ class _Resolver:
             return None
         ended = _ENDED.match(self.text, m.end())
         if ended and not w:
-            # "the quarter ended Sept. 30": the calendar quarter of that date
+            # "the quarter ended Sept. 30": the calendar quarter holding most of the three
+            # months up to that date ("the quarter ended July 31", May to July, is Q2)
             mon = _month_num(ended["mon"])
             y = int(ended["y"]) if ended["y"] else (self._year_for(mon, 1, ended.start("mon"), ended.end()) if self.dct else None)
             if y is None:
                 return "DATE", None, None, NO_DCT
-            q = (mon - 1) // 3 + 1
+            try:
+                mid = date(y, mon, _day_num(ended["d"])) - timedelta(days=45)
+            except ValueError:
+                mid = date(y, mon, 1) - timedelta(days=30)
+            y, q = mid.year, (mid.month - 1) // 3 + 1
             self._note_quarter(y, q, ended=True)
             return "DATE", f"{y}-Q{q}", "absolute" if ended["y"] else "dct", None
         cur = self._current_quarter()
