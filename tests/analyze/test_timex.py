@@ -213,6 +213,15 @@ def test_no_false_dates(text):
     assert tag(text, "2022-01-20") == []
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("The summit is on April 24 and 25.", {"April 24": "1999-04-24", "25": "1999-04-25"}),
+    ("Talks are set for May 3 and 4 in Oslo.", {"May 3": "1999-05-03", "4": "1999-05-04"}),
+    ("Shops shut on April 24 and 25 stores stayed shut.", {"April 24": "1998-04-24"}),  # a count
+])
+def test_second_day_of_a_month(text, expected):
+    assert {k: v[1] for k, v in values(text, "1999-02-10").items()} == expected
+
+
 def test_year_earlier_quarter_is_one_expression():
     text = "Net rose in the third quarter. In the year-ago third quarter, it lost $2, against $3 a year ago."
     got = values(text, "1989-10-26")

@@ -1391,7 +1391,30 @@ def tag(text: str, dct: str | None, sentences: Sequence[Span] | None = None) -> 
         out.append(Timex(s, e, typ, value, anchor, reason))
         if typ == "DATE" and value and len(value) == 10 and value[4] == "-":
             res.last_day_end = e
+            if name == "mdy":
+                second = _second_day(text, e, value, anchor)
+                if second is not None:
+                    out.append(second)
     return _times_on_following_day(text, out)
+
+
+# "April 24 and 25": a second day of the same month, named by its number alone
+# (not "on April 24 and 25 stores closed": a count, the next word a noun)
+_AND_DAY = re.compile(r",? (?:and|or) (?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\w%/$-]|[.,]\d)"
+                      r"(?=[.,;:!?)\"'”]|\s*$|\s+(?:in|at|on|during|when|while|before|after|with|to|for|[A-Z])\b)")
+
+
+def _second_day(text: str, end: int, value: str, anchor: str | None) -> Timex | None:
+    """The day in "April 24 and 25" after the first date, which ended at ``end`` with the
+    day-level ``value``; None when no such day follows or it is not a later day of that month."""
+    m = _AND_DAY.match(text, end)
+    if m is None or int(m["d"]) <= int(value[8:]):
+        return None
+    try:
+        d = date(int(value[:4]), int(value[5:7]), int(m["d"]))
+    except ValueError:
+        return None
+    return Timex(m.start("d"), m.end(), "DATE", d.isoformat(), anchor, None)
 
 
 # Titles and names that are made of time words: a TV show or a film quoted in Title Case
