@@ -134,6 +134,10 @@ def values(text, dct):
     ("The siege lasted 2 1/2 years.", "2022-01-20", "2 1/2 years", "P2Y6M"),
     ("The flight took an hour and a half.", "2022-01-20", "an hour and a half", "PT1H30M"),
     ("Prices rose for almost two decades.", "2022-01-20", "almost two decades", "P20Y"),
+    # "the past decade" is the ten years up to now; "last century" is the one before this
+    ("Threats became routine over the past decade.", "1998-10-25", "the past decade", "P10Y"),
+    ("It was a great event of the past century.", "1989-11-01", "the past century", "P100Y"),
+    ("The bridge was built in the last century.", "1989-11-01", "last century", "18"),
     ("The troops left a month after the vote.", "2022-01-20", "a month", "P1M"),
     ("Rescuers arrived an hour later.", "2022-01-20", "an hour", "PT1H"),
     ("Prices have risen in recent months.", "2022-01-20", "recent months", "PXM"),

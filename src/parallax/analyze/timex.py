@@ -955,6 +955,10 @@ class _Resolver:
     def r_rel_unit(self, m):
         rel = m["rel"].lower()
         u = m["u"].lower()
+        if rel == "the past" and u in ("decade", "century") and not m["mod"]:
+            # "over the past decade": the ten years up to now, not the 1980s; "the past
+            # century" in 1989 is not the 1800s ("last century" is: the one before this)
+            return "DURATION", _duration(1, u), None, None
         anchored_prev = rel in ("the previous", "the following", "the same", "that same", "that", "the next")
         prev = self.anchor_date()
         point = _first_day(self.last_value) if anchored_prev and u != "week" and self.last_value else None
