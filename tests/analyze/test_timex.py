@@ -102,6 +102,11 @@ def values(text, dct):
      "It shipped 9,000 systems in the latest quarter.", "1989-10-26", "the latest quarter", "1989-Q1"),
     ("Delta earned $5 in the fiscal first quarter. Separately, Acme reported third-quarter profit "
      "rose from a year earlier.", "1989-10-26", "a year earlier", "1988-Q3"),
+    # a quarter not yet over on the calendar but reported as done is a fiscal one, and leads
+    ("Acme reported a drop in fourth-quarter earnings. It earned $4, against $8 a year earlier.",
+     "1989-11-02", "a year earlier", "1988-Q4"),
+    ("The impact on fourth-quarter results is unknown. Net rose in the third quarter from a year earlier.",
+     "1989-10-30", "a year earlier", "1988-Q3"),
     # the end of a year is its last day; "since year-end" is the one passed
     ("The company expects to close the deal by year-end.", "1989-11-02", "by year-end", "1989-12-31"),
     ("The index has risen 5% since year-end.", "1989-10-30", "year-end", "1988-12-31"),

@@ -13,7 +13,9 @@ article, forward under a future tense when it would fall over 45 days before, an
 nearer year without a tense cue when it is over eight months away (measured on
 TempEval-3's TimeBank part; AQUAINT agreed). Earnings news: "a year ago" and "the
 year-earlier period" compare with the quarter being reported (the latest quarter named that
-had ended by the article's date, else the last completed one; a fiscal quarter keeps its
+had ended by the article's date, else the last completed one; a quarter not yet over on the
+calendar whose figures are reported as done, "reported lower fourth-quarter earnings" in
+November, is a fiscal quarter; a fiscal quarter keeps its
 own number, "the fiscal first quarter" is Q1, until another quarter is named); in a
 sentence on a nine- or six-month figure ("for the nine months"), or the one after it, they
 compare with last year instead. TimeML's forms are followed where TimeBank mostly does: "in coming weeks" is a
@@ -383,6 +385,10 @@ _INFINITIVE = re.compile(
     r"\b(?:agree[ds]?|agreements?|decided|decisions?|voted|promised|pledged|offered|offers?|vowed|"
     r"asked|ordered|sought|bids?|deals?|pacts?|proposals?|plans?|planned|wanted|hoped|threatened|"
     r"intended|pact|accords?|contracts?|moved) to [a-z]+\b", re.I)
+_REPORTED_VERB = (r"(?:reported|posted|earned|lost|recorded|booked|rose|fell|jumped|dropped|declined|"
+                  r"increased|decreased|slipped|climbed|gained|totaled|surged|plunged|tumbled|soared)")
+_REPORTED_BEFORE = re.compile(rf"\b{_REPORTED_VERB}\b[^.;]*$", re.I)
+_REPORTED_AFTER = re.compile(rf"[^.;]*?\b{_REPORTED_VERB}\b", re.I)
 _THROUGH = re.compile(r"\b(?:through|to|until|till) $", re.I)
 _DEADLINE_MOVED = re.compile(r"\b(?:extend(?:ed|s)?|postponed?|delay(?:ed|s)?|gave|given|moved|pushed back|adjourned)\b(?:\b[ap]\.m\.|[^.;!?]|\.(?!\s+[A-Z])){0,60}$", re.I)
 _WORD_YEAR_PREP = re.compile(r"\b(?:in|by|of|since|until|till|before|after|from|to) $", re.I)
@@ -832,10 +838,25 @@ class _Resolver:
             return "DATE", f"{y - 1}-Q{o}" if u == "quarter" else f"{y - 1}-H{min(o, 2)}", anchor, None
         if u == "quarter":
             v = f"{y}-Q{o}"
-            self._note_quarter(y, o, fiscal="fiscal" in m.group().lower())
+            fiscal = "fiscal" in m.group().lower()
+            if (not fiscal and anchor == "dct" and (y, o) > (self.dct.year, (self.dct.month - 1) // 3)
+                    and self._told_as_done(m.start(), m.end())):
+                # "reported a decline in fourth-quarter earnings" on Nov. 2: a quarter that
+                # has not ended on the calendar is told as done, so it is a fiscal quarter
+                fiscal = True
+            self._note_quarter(y, o, fiscal=fiscal)
         else:
             v = f"{y}-H{min(o, 2)}"
         return "DATE", v, anchor, None
+
+    def _told_as_done(self, start: int, end: int) -> bool:
+        """Whether the figures of the quarter at text[start:end] are reported as known: a past
+        verb of reporting or of change in its sentence ("reported a decline in fourth-quarter
+        earnings", "fourth-quarter net fell"), not a prospect ("the impact on fourth-quarter
+        results")."""
+        sent = self.sentence(start)
+        return bool(_REPORTED_BEFORE.search(self.text, max(sent[0], start - 120), start)
+                    or _REPORTED_AFTER.match(self.text, end, min(sent[1], end + 60)))
 
     def _note_quarter(self, y: int, q: int, fiscal: bool = False, ended: bool = False) -> None:
         """Remember a quarter that has ended by the article's date: the one being reported,
