@@ -389,6 +389,8 @@ _REPORTED_VERB = (r"(?:reported|posted|earned|lost|recorded|booked|rose|fell|jum
                   r"increased|decreased|slipped|climbed|gained|totaled|surged|plunged|tumbled|soared)")
 _REPORTED_BEFORE = re.compile(rf"\b{_REPORTED_VERB}\b[^.;]*$", re.I)
 _REPORTED_AFTER = re.compile(rf"[^.;]*?\b{_REPORTED_VERB}\b", re.I)
+# "Monday and Tuesday nights", "Mondays and Thursdays": a weekday sharing the plural after it
+_SHARED_PLURAL = re.compile(rf",? (?:and|or) {_WD}(?:s\b| (?P<pods>mornings|afternoons|evenings|nights)\b)", re.I)
 _THROUGH = re.compile(r"\b(?:through|to|until|till) $", re.I)
 _DEADLINE_MOVED = re.compile(r"\b(?:extend(?:ed|s)?|postponed?|delay(?:ed|s)?|gave|given|moved|pushed back|adjourned)\b(?:\b[ap]\.m\.|[^.;!?]|\.(?!\s+[A-Z])){0,60}$", re.I)
 _WORD_YEAR_PREP = re.compile(r"\b(?:in|by|of|since|until|till|before|after|from|to) $", re.I)
@@ -1124,6 +1126,11 @@ class _Resolver:
     def r_weekday(self, m):
         wd = lx.WEEKDAYS[m["wd"].lower()]
         rel = (m["rel"] or "").lower()
+        shared = None if rel or m["pod"] else _SHARED_PLURAL.match(self.text, m.end())
+        if shared is not None:
+            # "on Monday and Tuesday nights": the plural after the second weekday is the first's too
+            pod = shared["pods"]
+            return "SET", f"XXXX-WXX-{wd + 1}" + (f"T{lx.PARTS_OF_DAY[pod.lower()[:-1]]}" if pod else ""), "absolute", None
         if self.dct is None:
             return self.need_dct("DATE")
         delta = (wd - self.dct.weekday()) % 7  # days forward to the next such weekday (0 = today)
