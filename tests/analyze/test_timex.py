@@ -135,7 +135,7 @@ def values(text, dct):
     ("Reports are filed daily.", "2022-01-20", "daily", "P1D"),
     ("The show airs Tuesday nights.", "1998-02-13", "Tuesday nights", "XXXX-WXX-2TNI"),
     ("Ferries leave on Monday and Tuesday nights.", "1998-02-13", "Monday", "XXXX-WXX-1TNI"),
-    ("The market opens Wednesdays and Saturdays.", "1998-02-13", "Wednesdays", "XXXX-WXX-3"),
+    ("The market opens on Wednesday and Saturdays.", "1998-02-13", "Wednesday", "XXXX-WXX-3"),
     ("The envoys met on Monday and Tuesday.", "1998-02-13", "Monday", "1998-02-09"),
     ("The river floods each July.", "1998-02-13", "each July", "XXXX-07"),
     ("Sales peak in the second and fourth quarters.", "1989-10-26", "fourth quarters", "XXXX-Q4"),
