@@ -67,6 +67,9 @@ def values(text, dct):
     ("The envoy arrived last Friday.", "2022-01-20", "last Friday", "2022-01-14"),
     ("On Friday, his vacation plans collapsed.", "2022-01-24", "Friday", "2022-01-21"),  # the noun
     ("The union plans a rally on Friday.", "2022-01-24", "Friday", "2022-01-28"),  # the verb
+    # "as previously planned": an old plan, which says nothing of the future
+    ("Troops let the offensive start as previously planned Saturday night.", "1991-02-25",
+     "Saturday night", "1991-02-23TNI"),
     ("Markets were calm over the weekend.", "1990-08-13", "the weekend", "1990-W32-WE"),
     ("Talks will go on over the weekend.", "1990-08-10", "the weekend", "1990-W32-WE"),
     ("The deadline was extended until 9 a.m. Tuesday.", "2000-04-03", "9 a.m. Tuesday", "2000-04-04T09:00"),

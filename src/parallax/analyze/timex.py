@@ -345,6 +345,7 @@ _CUES = re.compile(
 _ADJ_BEFORE = re.compile(
     r"\b(?:a|an|the|its|their|his|her|our|very|still|more|most|less|well|newly|recently|"
     r"previously|so|too|already-) $", re.I)
+_DONE_PLAN = re.compile(r"\b(?:as|previously|originally|already) $", re.I)
 _SINCE = re.compile(r"\bsince\b[^.;,]{0,30}$", re.I)
 _AUX = re.compile(r"\b(?:be|been|have|has|having|being|is|are|will) $", re.I)
 
@@ -361,6 +362,8 @@ def _cues(text: str, lo: int, hi: int):
             # "had been due to expire Friday": a plan reported as past
             if text.startswith("been ", s - 5) and m.lastgroup == "f":
                 continue
+            if m.lastgroup == "f" and _DONE_PLAN.search(text, max(0, s - 12), s):
+                continue  # "as previously planned", "originally scheduled": the plan is old news
             yield m.end(), "future"
         else:
             if m.lastgroup == "ed" and m.group().lower() in _NOT_PAST_ED:
