@@ -67,6 +67,10 @@ def values(text, dct):
     ("The envoy arrived last Friday.", "2022-01-20", "last Friday", "2022-01-14"),
     ("On Friday, his vacation plans collapsed.", "2022-01-24", "Friday", "2022-01-21"),  # the noun
     ("The union plans a rally on Friday.", "2022-01-24", "Friday", "2022-01-28"),  # the verb
+    # a present tense of a timetabled event looks ahead
+    ("The two leaders meet separately Monday in Oslo.", "2022-01-20", "Monday", "2022-01-24"),
+    ("Parliament reconvenes on Tuesday.", "2022-01-20", "Tuesday", "2022-01-25"),
+    ("The two leaders met Monday in Oslo.", "2022-01-20", "Monday", "2022-01-17"),
     # "as previously planned": an old plan, which says nothing of the future
     ("Troops let the offensive start as previously planned Saturday night.", "1991-02-25",
      "Saturday night", "1991-02-23TNI"),

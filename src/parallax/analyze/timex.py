@@ -7,7 +7,7 @@ order so that "a day earlier" or "the following day" can anchor on the date ment
 before, and "the following month" or "that year" on the last date of any granularity.
 Weekdays are resolved by the tense of the clause (a nearby "will", "is expected to" ->
 the coming one; "said", "-ed", "was" -> the past one; "until", "by", "payable" before the
-date -> the coming one). A month (and day) without a year takes the article's year,
+date, or a timetable's present tense, "the leaders meet Monday" -> the coming one). A month (and day) without a year takes the article's year,
 moved back a year under a past tense when the date would fall over 45 days after the
 article, forward under a future tense when it would fall over 45 days before, and to the
 nearer year without a tense cue when it is over eight months away (measured on
@@ -394,6 +394,11 @@ _REPORTED_BEFORE = re.compile(rf"\b{_REPORTED_VERB}\b[^.;]*$", re.I)
 _REPORTED_AFTER = re.compile(rf"[^.;]*?\b{_REPORTED_VERB}\b", re.I)
 # "Monday and Tuesday nights", "Mondays and Thursdays": a weekday sharing the plural after it
 _SHARED_PLURAL = re.compile(rf",? (?:and|or) {_WD}(?:s\b| (?P<pods>mornings|afternoons|evenings|nights)\b)", re.I)
+# present tenses of timetabled events right before a weekday ("the leaders meet separately
+# Monday", "the session opens on Tuesday"): news writes the coming ones so
+_SCHEDULED_PRESENT = re.compile(
+    r"\b(?:meets?|begins?|starts?|opens?|resumes?|ends?|closes?|arrives?|leaves?|visits?|votes?|"
+    r"returns?|travels?|heads?|expires?|reconvenes?)(?: (?:again|separately|jointly|formally))?(?: on)? $", re.I)
 _THROUGH = re.compile(r"\b(?:through|to|until|till) $", re.I)
 _DEADLINE_MOVED = re.compile(r"\b(?:extend(?:ed|s)?|postponed?|delay(?:ed|s)?|gave|given|moved|pushed back|adjourned)\b(?:\b[ap]\.m\.|[^.;!?]|\.(?!\s+[A-Z])){0,60}$", re.I)
 _WORD_YEAR_PREP = re.compile(r"\b(?:in|by|of|since|until|till|before|after|from|to) $", re.I)
@@ -1152,6 +1157,8 @@ class _Resolver:
             if _PROSPECTIVE.search(self.text, max(0, m.start() - 45), m.start()) and (
                     tense != "past" or _DEADLINE_MOVED.search(self.text, max(0, m.start() - 80), m.start())):
                 tense = "future"  # "until Tuesday", "extended the deadline to Friday"
+            if tense is None and _SCHEDULED_PRESENT.search(self.text, max(0, m.start() - 30), m.start()):
+                tense = "future"  # "the two leaders meet Monday": a present tense for a timetable
             if tense == "future":
                 d = self.dct + timedelta(days=delta)
             else:
