@@ -26,6 +26,9 @@ def values(text, dct):
     ("Prices rose on Dec. 30, traders said.", "2022-01-03", "Dec. 30", "2021-12-30"),
     ("KKR bought the firm in February.", "1989-10-30", "February", "1989-02"),
     ("The firm changed its fiscal year in December.", "1989-02-10", "December", "1988-12"),
+    # the verb of a sentence opened by a long adverbial still gives the tense
+    ("In January, a week after the anniversary of the court's landmark ruling on the matter, a bomb "
+     "at a clinic in the south of the state killed a guard.", "1998-10-25", "January", "1998-01"),
     ("The talks will resume in March.", "1989-11-02", "March", "1990-03"),
     ("The company expects sales to recover in March.", "1989-11-02", "March", "1990-03"),
     # an infinitive of intent dates the planned event, which the past verb does not place

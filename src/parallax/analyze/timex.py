@@ -546,7 +546,8 @@ def tense_at(text: str, sent: Span, start: int, end: int) -> str | None:
     """'future', 'past' or None from the words nearest a span inside its sentence.
 
     Limits: a word-list guess, not a parse; the nearest cue before the span wins, then the
-    nearest after it.
+    nearest after it (up to 200 characters on either side, so that the verb of a sentence
+    opened by a long adverbial, "In January, a week after ..., a bomb killed", still counts).
     """
     if _SINCE.search(text, max(sent[0], start - 40), start):
         return "past"  # "since March", "since shortly after the Oct. 23 slaying"
@@ -555,7 +556,7 @@ def tense_at(text: str, sent: Span, start: int, end: int) -> str | None:
         last, seen = kind, True
     if seen:
         return last
-    for _pos, kind in _cues(text, end, min(sent[1], end + 100)):
+    for _pos, kind in _cues(text, end, min(sent[1], end + 200)):
         return kind
     return None
 
