@@ -120,6 +120,7 @@ def values(text, dct):
     # the end of a year is its last day; "since year-end" is the one passed
     ("The company expects to close the deal by year-end.", "1989-11-02", "by year-end", "1989-12-31"),
     ("The index has risen 5% since year-end.", "1989-10-30", "year-end", "1988-12-31"),
+    ("The sale should close around year-end.", "1989-10-30", "around year-end", "1989-12"),  # no day
     ("Net fell in the third quarter. Sales for last year's quarter were $3 million.", "1989-11-01",
      "last year's quarter", "1988-Q3"),
     ("Net fell in the third quarter. This quarter's loss includes charges.", "1989-11-01",

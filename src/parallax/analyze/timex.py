@@ -19,7 +19,7 @@ November, is a fiscal quarter; a fiscal quarter keeps its
 own number, "the fiscal first quarter" is Q1, until another quarter is named); in a
 sentence on a nine- or six-month figure ("for the nine months"), or the one after it, they
 compare with last year instead. TimeML's forms are followed where TimeBank mostly does: "in coming weeks" is a
-vague duration (PXW), "by year-end" the year's last day, "soon" the future (FUTURE_REF) unless
+vague duration (PXW), "by year-end" the year's last day ("around year-end" its December), "soon" the future (FUTURE_REF) unless
 its clause is past ("was soon released": shortly after a past event).
 
 Speed: one pass of a trie-shaped regex over the lowercased text finds trigger words
@@ -1242,6 +1242,8 @@ class _Resolver:
             # year-end" and a past tense mean the last one passed
             ahead = w.startswith("by ") or _PROSPECTIVE.search(self.text, max(0, m.start() - 30), m.start())
             y = self.dct.year - (not ahead and self.tense(m.start(), m.end()) == "past")
+            if w.startswith("around"):
+                return "DATE", f"{y}-12", "dct", None  # "around year-end": no day to name, December
             return "DATE", f"{y}-12-31", "dct", None
         if "term" in w:
             return "DATE", "FUTURE_REF", "dct", None
