@@ -164,6 +164,8 @@ def values(text, dct):
     ("Sales will slow in the months ahead.", "2022-01-20", "the months ahead", "PXM"),
     ("Rates will stay low in the near term.", "2022-01-20", "the near term", "FUTURE_REF"),
     ("The mill expects to reopen soon, its owner said.", "2022-01-20", "soon", "FUTURE_REF"),
+    ("The town may one day host the games.", "2022-01-20", "one day", "FUTURE_REF"),  # some day
+    ("The strike lasted one day.", "2022-01-20", "one day", "P1D"),
     # years in words, holidays
     ("In nineteen ninety-six the talks began.", "1998-03-03", "nineteen ninety-six", "1996"),
     ("Unemployment is to be halved by the year two thousand.", "1998-03-03", "the year two thousand", "2000"),

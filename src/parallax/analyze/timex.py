@@ -399,6 +399,7 @@ _SHARED_PLURAL = re.compile(rf",? (?:and|or) {_WD}(?:s\b| (?P<pods>mornings|afte
 _SCHEDULED_PRESENT = re.compile(
     r"\b(?:meets?|begins?|starts?|opens?|resumes?|ends?|closes?|arrives?|leaves?|visits?|votes?|"
     r"returns?|travels?|heads?|expires?|reconvenes?)(?: (?:again|separately|jointly|formally))?(?: on)? $", re.I)
+_MODAL_BEFORE = re.compile(r"\b(?:will|would|could|may|might|shall|can)(?: not)? $", re.I)
 _THROUGH = re.compile(r"\b(?:through|to|until|till) $", re.I)
 _DEADLINE_MOVED = re.compile(r"\b(?:extend(?:ed|s)?|postponed?|delay(?:ed|s)?|gave|given|moved|pushed back|adjourned)\b(?:\b[ap]\.m\.|[^.;!?]|\.(?!\s+[A-Z])){0,60}$", re.I)
 _WORD_YEAR_PREP = re.compile(r"\b(?:in|by|of|since|until|till|before|after|from|to) $", re.I)
@@ -1279,6 +1280,8 @@ class _Resolver:
             return None
         if q in ("a", "an") and u in ("night", "second"):
             return None  # "a second time" is an ordinal
+        if m.group().lower() == "one day" and _MODAL_BEFORE.search(self.text, max(0, m.start() - 12), m.start()):
+            return "DATE", "FUTURE_REF", "dct", None  # "Islam will one day be ...": some day
         if u == "quarter" and "-" in m.group():
             return None  # "three-quarters" is a fraction
         if u == "quarter" and n is None:
