@@ -94,6 +94,11 @@ def values(text, dct):
     # a quarter ended mid-quarter is the calendar quarter holding most of its three months
     ("Sales rose in the quarter ended July 31.", "1989-10-30", "the quarter", "1989-Q2"),
     ("Sales rose in the quarter ended Jan. 31, 1990.", "1990-03-01", "the quarter", "1989-Q4"),
+    # a period that "ended" on a day is over: that day is not after the article
+    ("Sales rose in the quarter ended Oct. 31.", "1989-10-27", "Oct. 31", "1988-10-31"),
+    ("Sales rose in the quarter ended Oct. 31.", "1989-10-27", "the quarter", "1988-Q3"),
+    ("In the second quarter ended Oct. 31, it lost $2.", "1989-10-27", "the second quarter", "1988-Q2"),
+    ("Sales rose in the quarter ended Sept. 30.", "1989-10-27", "Sept. 30", "1989-09-30"),
     ("Profit rose in the current quarter.", "1989-11-02", "the current quarter", "1989-Q4"),
     ("Losses will go on through the first two quarters of 1990.", "1989-10-26", "the first two quarters of 1990", "1990-H1"),
     ("In the 1988 third quarter, it lost money.", "1989-10-26", "the 1988 third quarter", "1988-Q3"),

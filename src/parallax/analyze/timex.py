@@ -9,7 +9,7 @@ Weekdays are resolved by the tense of the clause (a nearby "will", "is expected 
 the coming one; "said", "-ed", "was" -> the past one; "until", "by", "payable" before the
 date, or a timetable's present tense, "the leaders meet Monday" -> the coming one). A month (and day) without a year takes the article's year,
 moved back a year under a past tense when the date would fall over 45 days after the
-article, forward under a future tense when it would fall over 45 days before, and to the
+article (and whenever it would fall after it right after "ended": "the quarter ended Oct. 31"), forward under a future tense when it would fall over 45 days before, and to the
 nearer year without a tense cue when it is over eight months away (measured on
 TempEval-3's TimeBank part; AQUAINT agreed). Earnings news: "a year ago" and "the
 year-earlier period" compare with the quarter being reported (the latest quarter named that
@@ -400,6 +400,7 @@ _SCHEDULED_PRESENT = re.compile(
     r"\b(?:meets?|begins?|starts?|opens?|resumes?|ends?|closes?|arrives?|leaves?|visits?|votes?|"
     r"returns?|travels?|heads?|expires?|reconvenes?)(?: (?:again|separately|jointly|formally))?(?: on)? $", re.I)
 _MODAL_BEFORE = re.compile(r"\b(?:will|would|could|may|might|shall|can)(?: not)? $", re.I)
+_ENDED_BEFORE = re.compile(r"\b(?:that |which )?ended $", re.I)
 _THROUGH = re.compile(r"\b(?:through|to|until|till) $", re.I)
 _DEADLINE_MOVED = re.compile(r"\b(?:extend(?:ed|s)?|postponed?|delay(?:ed|s)?|gave|given|moved|pushed back|adjourned)\b(?:\b[ap]\.m\.|[^.;!?]|\.(?!\s+[A-Z])){0,60}$", re.I)
 _WORD_YEAR_PREP = re.compile(r"\b(?:in|by|of|since|until|till|before|after|from|to) $", re.I)
@@ -685,6 +686,9 @@ class _Resolver:
             diff = (date(y, mon, day or 15) - dct).days
         except ValueError:
             diff = (date(y, mon, 28) - dct).days
+        if day and _ENDED_BEFORE.search(self.text, max(0, start - 12), start):
+            # "the quarter ended Oct. 31": a period that has ended, so not after the article
+            return y if diff <= 0 else y - 1
         if _PROSPECTIVE.search(self.text, max(0, start - 30), start) or (
                 _THROUGH.search(self.text, max(0, start - 10), start)
                 and _DEADLINE_MOVED.search(self.text, max(0, start - 90), start)):
@@ -840,8 +844,13 @@ class _Resolver:
         else:
             y = self.dct.year
             anchor = "dct"
+            ended = _ENDED.match(self.text, m.end())
             if m["poss"]:
                 y = self.dct.year + {"this": 0, "last": -1, "next": 1}[m["poss"].lower()]
+            elif ended:
+                # "the second quarter ended Oct. 31": the year it ended in
+                mon = _month_num(ended["mon"])
+                y = int(ended["y"]) if ended["y"] else self._year_for(mon, _day_num(ended["d"]), ended.start("mon"), ended.end())
             elif u == "quarter" and (o - 1) * 3 + 1 > self.dct.month and self.tense(m.start(), m.end()) == "past":
                 y -= 1  # "profits fell in the fourth quarter", said in January: last year's
         if m["ya"]:
@@ -921,7 +930,7 @@ class _Resolver:
             # "the quarter ended Sept. 30": the calendar quarter holding most of the three
             # months up to that date ("the quarter ended July 31", May to July, is Q2)
             mon = _month_num(ended["mon"])
-            y = int(ended["y"]) if ended["y"] else (self._year_for(mon, 1, ended.start("mon"), ended.end()) if self.dct else None)
+            y = int(ended["y"]) if ended["y"] else (self._year_for(mon, _day_num(ended["d"]), ended.start("mon"), ended.end()) if self.dct else None)
             if y is None:
                 return "DATE", None, None, NO_DCT
             try:
