@@ -207,6 +207,9 @@ def test_values(text, dct, expr, expected):
      "the previous Friday", "2022-04-01"),
     ("The envoys met on March 3. They spoke again the following Monday.", "2022-04-20",
      "the following Monday", "2022-03-07"),
+    # "that quarter": the quarter named last, not the one being reported
+    ("Net rose in the third quarter. In the second quarter of 1988 it lost $2; results for that "
+     "quarter included a charge.", "1989-10-27", "that quarter", "1988-Q2"),
     # "the day before last Tuesday's hearing": counted from the weekday named, which then leads
     ("The day before last Tuesday's hearing, he went home. He was in court the next morning.",
      "2000-02-24", "the next morning", "2000-02-22"),

@@ -125,7 +125,7 @@ _RULES: list[tuple[str, str]] = [
     ("holiday", rf"\b(?:(?P<rel>last|this|next|this past|this coming) )?(?P<h>{_HOLIDAYS})(?:,? (?P<y>{_YEAR}))?(?P<wk> week)?\b"),
     # quarters and halves
     ("quarter", rf"(?:the )?(?:(?P<poss>this|last|next) year's )?(?:(?P<ya>year-ago|year-earlier) )?(?:(?P<y2>{_YEAR}) )?(?:fiscal )?(?P<o>{_ORD}|last(?= half)|(?:first|last) two(?= quarters))(?: fiscal)?[- ](?P<u>quarters|quarter|half)(?: of (?:fiscal )?(?P<y>{_YEAR}))?(?! of (?:a|the))"),
-    ("quarter_ref", rf"(?:the )?(?:(?P<poss>last|next) year's )?(?:(?P<w>latest|current|year-earlier|year-ago|same|comparable|corresponding|recent|most recent|previous|past|last|this|next|coming|fiscal)|(?P<yr>{_YEAR}))?[- ]?(?P<u>quarter|period)\b(?!s)(?P<ago> a year (?:ago|earlier)| last year)?"),
+    ("quarter_ref", rf"(?:the )?(?:(?P<poss>last|next) year's )?(?:(?P<w>latest|current|year-earlier|year-ago|same|comparable|corresponding|recent|most recent|previous|past|last|this|that|next|coming|fiscal)|(?P<yr>{_YEAR}))?[- ]?(?P<u>quarter|period)\b(?!s)(?P<ago> a year (?:ago|earlier)| last year)?"),
     # relative to the article's date
     ("deictic", r"\b(?:(?P<mod>early|late|earlier|later)[- ])?(?P<w>the day before yesterday|the day after tomorrow|yesterday|today|tomorrow|tonight)\b(?:'s (?P<pod>morning|afternoon|evening|night))?(?: (?P<pod2>morning|afternoon|evening|night))?"),
     ("this_pod", r"\b(?:(?P<w>this|last|tomorrow|yesterday) (?P<pod>morning|afternoon|evening|night)|(?P<w2>early|late|mid|the)[- ]?(?P<pod2>morning|afternoon|evening))\b"),
@@ -401,6 +401,7 @@ _SCHEDULED_PRESENT = re.compile(
     r"returns?|travels?|heads?|expires?|reconvenes?)(?: (?:again|separately|jointly|formally))?(?: on)? $", re.I)
 _MODAL_BEFORE = re.compile(r"\b(?:will|would|could|may|might|shall|can)(?: not)? $", re.I)
 _ENDED_BEFORE = re.compile(r"\b(?:that |which )?ended $", re.I)
+_QUARTER_VALUE = re.compile(r"\d{4}-Q[1-4]")
 _THROUGH = re.compile(r"\b(?:through|to|until|till) $", re.I)
 _DEADLINE_MOVED = re.compile(r"\b(?:extend(?:ed|s)?|postponed?|delay(?:ed|s)?|gave|given|moved|pushed back|adjourned)\b(?:\b[ap]\.m\.|[^.;!?]|\.(?!\s+[A-Z])){0,60}$", re.I)
 _WORD_YEAR_PREP = re.compile(r"\b(?:in|by|of|since|until|till|before|after|from|to) $", re.I)
@@ -601,6 +602,7 @@ class _Resolver:
         self.opens = False  # whether the expression being resolved opens its sentence
         self.span: tuple[int, int] | None = None  # a rule's narrower span for its expression
         self.last_value: str | None = None  # the last DATE value, of any granularity
+        self.last_quarter: str | None = None  # the last quarter named ("1988-Q2")
         self.reported_quarter: str | None = None
         self.last_day_end: int | None = None  # where the last day-level date ends
         self.fiscal_quarter = False  # whether reported_quarter is a fiscal quarter's number
@@ -940,6 +942,11 @@ class _Resolver:
             y, q = mid.year, (mid.month - 1) // 3 + 1
             self._note_quarter(y, q, ended=True)
             return "DATE", f"{y}-Q{q}", "absolute" if ended["y"] else "dct", None
+        if w == "that":
+            # "Results for that quarter": the quarter just named
+            if u == "quarter" and self.last_quarter:
+                return "DATE", self.last_quarter, "previous", None
+            return None
         cur = self._current_quarter()
         if cur is None:
             return "DATE", None, None, NO_DCT
@@ -1441,6 +1448,8 @@ def tag(text: str, dct: str | None, sentences: Sequence[Span] | None = None) -> 
             res.topic = date.fromisoformat(value)
         if typ == "DATE" and value and value[0].isdigit():
             res.last_value = value
+            if _QUARTER_VALUE.fullmatch(value):
+                res.last_quarter = value
         if value is None and reason is None:
             reason = NO_DCT
         if reason == NO_DCT:
