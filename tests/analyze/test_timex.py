@@ -122,6 +122,8 @@ def values(text, dct):
      "1989-11-02", "a year earlier", "1988-Q4"),
     ("The impact on fourth-quarter results is unknown. Net rose in the third quarter from a year earlier.",
      "1989-10-30", "a year earlier", "1988-Q3"),
+    ("Earnings for its fourth quarter ended Sept. 30 fell below the year-earlier $4 million.",
+     "1989-11-02", "the year-earlier", "1988-Q4"),
     # the end of a year is its last day; "since year-end" is the one passed
     ("The company expects to close the deal by year-end.", "1989-11-02", "by year-end", "1989-12-31"),
     ("The index has risen 5% since year-end.", "1989-10-30", "year-end", "1988-12-31"),

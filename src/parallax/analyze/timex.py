@@ -391,7 +391,7 @@ _INFINITIVE = re.compile(
 _REPORTED_VERB = (r"(?:reported|posted|earned|lost|recorded|booked|rose|fell|jumped|dropped|declined|"
                   r"increased|decreased|slipped|climbed|gained|totaled|surged|plunged|tumbled|soared)")
 _REPORTED_BEFORE = re.compile(rf"\b{_REPORTED_VERB}\b[^.;]*$", re.I)
-_REPORTED_AFTER = re.compile(rf"[^.;]*?\b{_REPORTED_VERB}\b", re.I)
+_REPORTED_AFTER = re.compile(rf"(?:[^.;]|\.(?= \d))*?\b{_REPORTED_VERB}\b", re.I)  # over "Sept. 30"
 # "Monday and Tuesday nights", "Mondays and Thursdays": a weekday sharing the plural after it
 _SHARED_PLURAL = re.compile(rf",? (?:and|or) {_WD}(?:s\b| (?P<pods>mornings|afternoons|evenings|nights)\b)", re.I)
 # present tenses of timetabled events right before a weekday ("the leaders meet separately
