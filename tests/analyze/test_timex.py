@@ -234,6 +234,8 @@ def test_previous_anchor(text, dct, expr, expected):
     "She paid $2000 for it.",              # money
     "The score was 3-2 at the break.",
     "The quarter-to-quarter comparison was flat.",  # a kind of comparison, no quarter
+    "Joblessness is near a quarter-century low.",  # 25 years
+    "Funds hold more than a quarter of the bonds.",  # a fraction
     'The senator said on NBC\'s "This Week" that he would vote no.',  # titles of shows and films
     "The mayor told CBS's ``60 Minutes'' he would stay.",
     "The rebels watched ``High Noon'' again.",

@@ -921,6 +921,8 @@ class _Resolver:
     def r_quarter_ref(self, m):
         w = (m["w"] or "").lower()
         u = m["u"].lower()
+        if self.text.startswith(("-century", " century"), m.end()):
+            return None  # "a quarter-century low": 25 years, not a quarter
         if self.text.startswith("-to-", m.end()) or self.text.endswith(("-to-", "-to"), 0, m.start("u")):
             return None  # "quarter-to-quarter comparison": a kind of comparison, no quarter named
         if not w and not m["yr"] and u == "period":
@@ -1298,8 +1300,8 @@ class _Resolver:
             return None  # "a second time" is an ordinal
         if m.group().lower() == "one day" and _MODAL_BEFORE.search(self.text, max(0, m.start() - 12), m.start()):
             return "DATE", "FUTURE_REF", "dct", None  # "Islam will one day be ...": some day
-        if u == "quarter" and "-" in m.group():
-            return None  # "three-quarters" is a fraction
+        if u == "quarter" and ("-" in m.group() or self.text.startswith((" of ", "-century", " century"), m.end())):
+            return None  # "three-quarters", "more than a quarter of the market": a fraction
         if u == "quarter" and n is None:
             return None
         if self.text[m.end():m.end() + 4].lower() in ("-old", " old") or m.group().lower().endswith("-old"):
