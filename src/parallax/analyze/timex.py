@@ -148,8 +148,11 @@ _RULES: list[tuple[str, str]] = [
             r"|(?P<wd2>" + _WD + r") (?P<pods>mornings|afternoons|evenings|nights)"
             r"|(?:every|each) (?P<mon>january|february|march|april|may|june|july|august|september|october|november|december))\b"),
     # durations
-    ("duration", rf"\b(?:the )?(?:(?P<rel>{_DURATION_MODS}) )*(?P<q>{_QUANT})[- ](?:more |full |straight |consecutive |long |trading |business |working )?(?P<u>{_UNIT})(?:-long|-old)?(?P<half> and a half)?\b"),
-    ("bare_unit", r"\b" + _alt("for|over|in|within|took|take|takes|taking") + r" (?P<u>seconds|minutes|hours|days|weeks|months|years|decades|centuries)\b"),
+    ("duration", rf"\b(?:the )?(?:(?P<rel>{_DURATION_MODS}) )*(?P<q>{_QUANT})[- ](?:more |full |straight |consecutive |long |trading |business |working |additional |extra |further )?(?P<u>{_UNIT})(?:-long|-old)?(?P<half> and a half)?\b"),
+    ("bare_unit", r"\b" + _alt("for|over|in|within|took|take|takes|taking|during|through|throughout") + r" (?:the (?=years|decades))?(?P<u>seconds|minutes|hours|days|weeks|months|years|decades|centuries)\b"),
+    # "a day-long meeting", "a decades-long feud"; "in the first hours", "the early years"
+    ("long_unit", r"\b(?P<u>hour|day|week|month|year|decade)(?P<pl>s)?-long\b"),
+    ("vague_span", r"\bthe (?:first|early|final|closing|opening) (?P<u>hours|days|weeks|months|years|decades)\b"),
     ("the_year", r"\b(?:the )?(?P<w>" + _alt("year-earlier|year-ago|the year|the full year|the fiscal year|the week|the month|the day|the weekend") + r")\b"),
 ]
 
@@ -200,7 +203,8 @@ _RULES_BY_TRIGGER = {
     "month": ("mdy", "dmy", "my", "month", "set"),
     "month_intl": ("dmy_intl", "dmy_short"),
     "weekday": ("weekday", "set"),
-    "unit": ("duration", "ago", "rel_unit", "same_day", "the_year", "set", "bare_unit", "this_pod", "vague_ref"),
+    "unit": ("duration", "ago", "rel_unit", "same_day", "the_year", "set", "bare_unit", "this_pod", "vague_ref",
+             "long_unit", "vague_span"),
     "quarter": ("quarter", "quarter_ref", "duration", "ago", "set"),
     "weekend": ("weekend", "the_year", "duration", "rel_unit"),
     "century": ("century", "rel_unit", "duration", "bare_unit"),
@@ -220,14 +224,15 @@ _RULES_BY_TRIGGER = {
 }
 _RX = dict(_COMPILED)
 # Rules with no case-sensitive part run on the lowercased text without IGNORECASE: faster.
-_LOWER_RULES = {"duration", "quarter_ref", "ago", "quarter", "same_day", "set", "rel_unit",
+_LOWER_RULES = {"duration", "quarter_ref", "ago", "quarter", "same_day", "set", "rel_unit", "long_unit", "vague_span",
                 "the_year", "century", "bare_unit", "weekend", "ref", "deictic", "this_pod",
                 "rel_season", "weekday", "year", "iso", "noon", "word_year", "holiday", "vague_ref"}
 _RX_LOWER = {name: re.compile(p) for name, p in _RULES if name in _LOWER_RULES}
 # characters around a trigger word that each rule's expressions can reach
 _DEFAULT_CONTEXT = (32, 25)
 _CONTEXT = {
-    "this_pod": (12, 2), "the_year": (14, 12), "bare_unit": (10, 2), "vague_ref": (14, 10),
+    "this_pod": (12, 2), "the_year": (14, 12), "bare_unit": (16, 2), "vague_ref": (14, 10),
+    "long_unit": (2, 7), "vague_span": (14, 2),
     "set": (14, 14), "same_day": (24, 28), "weekday": (14, 14), "weekend": (8, 3), "ref": (10, 10),
     "deictic": (18, 22), "noon": (2, 2), "century": (10, 10), "word_year": (10, 30), "holiday": (12, 14),
     "iso": (6, 8), "numdate": (3, 6), "clock": (16, 12), "fiscal": (14, 4), "decade": (20, 4),
@@ -242,12 +247,14 @@ _QUANT_LAST = frozenset((
     "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
     "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred of few "
     "dozen several some many a an half").split())
-_DURATION_FILLERS = frozenset(("more", "full", "straight", "consecutive", "long", "trading", "business", "working"))
+_DURATION_FILLERS = frozenset(("more", "full", "straight", "consecutive", "long", "trading", "business", "working",
+                               "additional", "extra", "further"))
 # previous word -> the gated rules it opens
 _GATE_PREV = {
     "set": ("every", "each", "other", "a", "per"),
     "this_pod": ("this", "last", "tomorrow", "yesterday"),
-    "bare_unit": ("for", "over", "in", "within", "took", "take", "takes", "taking"),
+    "bare_unit": ("for", "over", "in", "within", "took", "take", "takes", "taking", "during", "through", "throughout"),
+    "vague_span": ("first", "early", "final", "closing", "opening"),
     "rel_unit": ("last", "this", "next", "coming", "past", "current", "previous", "following", "same", "that", "fiscal"),
     "the_year": ("the", "full", "fiscal"),
     "same_day": ("the", "that", "same", "following", "next", "previous"),
@@ -261,7 +268,7 @@ for _w in _QUANT_LAST:
     _PREV_OPENS[_w] = _PREV_OPENS.get(_w, frozenset()) | {"duration"}
 # text right after a unit word -> the gated rule it opens
 _UNIT_AFTER = re.compile(r"(?P<ago> (?:ago|earlier|later|before|after|from now|hence)\b)"
-                         r"|(?P<the_year>-(?:earlier|ago)\b)|(?P<vague_ref> ahead\b|[- ]end\b|'s end\b)")
+                         r"|(?P<the_year>-(?:earlier|ago)\b)|(?P<vague_ref> ahead\b|[- ]end\b|'s end\b)|(?P<long_unit>-long\b)")
 # a month name followed by a day ("Jan. 6", "March eighth") or a year ("March 1998", "July
 # last year", "January nineteen ninety-seven"); a day before one ("21 March", "the 21st of March")
 _MONTH_AFTER = re.compile(
@@ -272,7 +279,7 @@ _PODS_AFTER = re.compile(r" (?:mornings|afternoons|evenings|nights)\b")
 _MONTH_BEFORE = re.compile(r"(?:\d|first|second|third|th)\.? (?:of )?$")
 _UNIT_KINDS = frozenset(("unit", "quarter", "weekend", "century"))
 _GATED_BY_KIND = {
-    **{k: frozenset(("duration", *_GATE_PREV, "ago")) for k in _UNIT_KINDS},
+    **{k: frozenset(("duration", *_GATE_PREV, "ago", "long_unit")) for k in _UNIT_KINDS},
     "month": frozenset(("mdy", "dmy", "my", "set")),
     "weekday": frozenset(("set",)),
 }
@@ -301,6 +308,8 @@ def _open_rules(kind: str, lower: str, ts: int, te: int) -> frozenset | set:
     if kind == "weekday":
         return {"set"} if pw in ("every", "each") or lower[te - 1] == "s" or _PODS_AFTER.match(lower, te) else set()
     opened = set(_PREV_OPENS.get(pw, ()))
+    if pw == "the" and pw2 in _GATE_PREV["bare_unit"]:
+        opened.add("bare_unit")  # "over the years"
     if pw and (pw[-1].isdigit() or (pw in _DURATION_FILLERS and pw2 and (pw2 in _QUANT_LAST or pw2[-1].isdigit()))):
         opened.add("duration")
     m = _UNIT_AFTER.match(lower, te)
@@ -1300,10 +1309,11 @@ class _Resolver:
             return None  # "a second time" is an ordinal
         if m.group().lower() == "one day" and _MODAL_BEFORE.search(self.text, max(0, m.start() - 12), m.start()):
             return "DATE", "FUTURE_REF", "dct", None  # "Islam will one day be ...": some day
-        if u == "quarter" and ("-" in m.group() or self.text.startswith((" of ", "-century", " century"), m.end())):
+        if u == "quarter" and ("-" in m.group() or self.text.startswith(("-century", " century"), m.end())
+                               or (n is not None and self.text.startswith(" of ", m.end()))):
             return None  # "three-quarters", "more than a quarter of the market": a fraction
-        if u == "quarter" and n is None:
-            return None
+        if u == "quarter" and n is None and m["q"].lower() not in ("several", "few", "a few", "many"):
+            return None  # but "after several quarters of losses" is a stretch of time
         if self.text[m.end():m.end() + 4].lower() in ("-old", " old") or m.group().lower().endswith("-old"):
             return None  # an age, not a stretch of time
         if m["half"] and n is not None:
@@ -1313,6 +1323,13 @@ class _Resolver:
         return "DURATION", _duration(n, u), None, None
 
     def r_bare_unit(self, m):
+        return "DURATION", _duration(None, _unit(m["u"])), None, None
+
+    def r_long_unit(self, m):
+        # "a day-long meeting": one day; "a decades-long feud": some decades
+        return "DURATION", _duration(None if m["pl"] else 1, _unit(m["u"])), None, None
+
+    def r_vague_span(self, m):
         return "DURATION", _duration(None, _unit(m["u"])), None, None
 
     def r_the_year(self, m):
