@@ -39,6 +39,7 @@ def values(text, dct):
     # "could not be reached" reports the past, not a plan
     ("The mayor could not be reached Wednesday.", "2022-01-21", "Wednesday", "2022-01-19"),
     ("The plant will reopen in the near future.", "2022-01-21", "the near future", "FUTURE_REF"),
+    ("Troops will stay for the foreseeable future.", "2022-01-21", "the foreseeable future", "FUTURE_REF"),
     ("The levee broke this past spring.", "2022-11-02", "this past spring", "2022-SP"),
     ("Eight trading days later the index recovered.", "2022-11-02", "Eight trading days", "P8D"),
     ("A hearing is set for the week of March 6, lawyers said.", "2000-02-24", "the week of March 6", "2000-W10"),

@@ -233,7 +233,7 @@ _DEFAULT_CONTEXT = (32, 25)
 _CONTEXT = {
     "this_pod": (12, 2), "the_year": (14, 12), "bare_unit": (16, 2), "vague_ref": (14, 10),
     "long_unit": (2, 7), "vague_span": (14, 2),
-    "set": (14, 14), "same_day": (24, 28), "weekday": (14, 14), "weekend": (8, 3), "ref": (10, 10),
+    "set": (14, 14), "same_day": (24, 28), "weekday": (14, 14), "weekend": (8, 3), "ref": (18, 10),
     "deictic": (18, 22), "noon": (2, 2), "century": (10, 10), "word_year": (10, 30), "holiday": (12, 14),
     "iso": (6, 8), "numdate": (3, 6), "clock": (16, 12), "fiscal": (14, 4), "decade": (20, 4),
     "quarter": (28, 16), "quarter_ref": (24, 16), "rel_season": (16, 30),
