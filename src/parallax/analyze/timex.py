@@ -7,20 +7,26 @@ order so that "a day earlier" or "the following day" can anchor on the date ment
 before, and "the following month" or "that year" on the last date of any granularity.
 Weekdays are resolved by the tense of the clause (a nearby "will", "is expected to" ->
 the coming one; "said", "-ed", "was" -> the past one; "until", "by", "payable" before the
-date, or a timetable's present tense, "the leaders meet Monday" -> the coming one). A month (and day) without a year takes the article's year,
-moved back a year under a past tense when the date would fall over 45 days after the
-article (and whenever it would fall after it right after "ended": "the quarter ended Oct. 31"), forward under a future tense when it would fall over 45 days before, and to the
-nearer year without a tense cue when it is over eight months away (measured on
-TempEval-3's TimeBank part; AQUAINT agreed). Earnings news: "a year ago" and "the
+date, or a timetable's present tense, "the leaders meet Monday" -> the coming one); a
+weekday sharing a plural ("on Monday and Tuesday nights") is a SET. A month (and day)
+without a year takes the article's year, moved back a year under a past tense when the
+date would fall over 45 days after the article (and whenever it would fall after it right
+after "ended": "the quarter ended Oct. 31"), forward under a future tense when it would fall
+over 45 days before, and to the nearer year without a tense cue when it is over eight months
+away (measured on TempEval-3's TimeBank part; AQUAINT agreed); "last February" skips the
+month just past, which news calls "last month". Earnings news: "a year ago" and "the
 year-earlier period" compare with the quarter being reported (the latest quarter named that
 had ended by the article's date, else the last completed one; a quarter not yet over on the
 calendar whose figures are reported as done, "reported lower fourth-quarter earnings" in
-November, is a fiscal quarter; a fiscal quarter keeps its
-own number, "the fiscal first quarter" is Q1, until another quarter is named); in a
-sentence on a nine- or six-month figure ("for the nine months"), or the one after it, they
-compare with last year instead. TimeML's forms are followed where TimeBank mostly does: "in coming weeks" is a
-vague duration (PXW), "by year-end" the year's last day ("around year-end" its December), "soon" the future (FUTURE_REF) unless
-its clause is past ("was soon released": shortly after a past event).
+November, is a fiscal quarter; a fiscal quarter keeps its own number, "the fiscal first
+quarter" is Q1, until another quarter is named; "the quarter ended July 31" is the calendar
+quarter holding most of its months, Q2); in a sentence on a nine- or six-month figure ("for
+the nine months"), or the one after it, they compare with last year instead. TimeML's forms
+are followed where TimeBank mostly does: "in coming weeks" is a vague duration (PXW), as are
+"over the years", "the first hours", "a decades-long feud"; "by year-end" is the year's last
+day ("around year-end" its December); "soon" and "may one day" are the future (FUTURE_REF),
+unless the clause is past ("was soon released": shortly after a past event); "the past
+decade" is the ten years up to now (P10Y), "last century" the one before this.
 
 Speed: one pass of a trie-shaped regex over the lowercased text finds trigger words
 (months, weekdays, units, ...) and year-like numbers; each rule then runs only in a small
