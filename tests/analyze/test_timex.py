@@ -266,6 +266,12 @@ def test_second_day_of_a_month(text, expected):
     assert {k: v[1] for k, v in values(text, "1999-02-10").items()} == expected
 
 
+def test_the_past_before_a_count_is_not_a_reference_to_the_past():
+    # "the past three summers" is a stretch of three summers, not the vague past
+    assert "the past" not in values("Riots broke out for the past three summers.", "1998-03-22")
+    assert values("In the past, prices rose.", "1998-03-22")["In the past"][1] == "PAST_REF"
+
+
 def test_year_earlier_quarter_is_one_expression():
     text = "Net rose in the third quarter. In the year-ago third quarter, it lost $2, against $3 a year ago."
     got = values(text, "1989-10-26")

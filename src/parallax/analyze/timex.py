@@ -146,7 +146,7 @@ _RULES: list[tuple[str, str]] = [
               r"|(?<![\w.:])(?P<h3>1[0-2]|0?[1-9])(?::(?P<mi3>[0-5]\d))? (?:o'clock )?in the (?P<pod3>morning|afternoon|evening|night)\b"),
     ("noon", r"\b(?P<w>noon|midnight|midday)\b"),
     # past / present / future references
-    ("ref", r"\b(?P<w>then current|now|nowadays|currently|current|at present|at the moment|these days|presently|the present|recently|recent years|recent months|recent weeks|recent days|lately|in the past|the past|the (?:near |distant |foreseeable )?future|in future|(?<!as )(?<!too )(?<!how )soon(?! as| after| afterwards?| before| thereafter))\b"),
+    ("ref", r"\b(?P<w>then current|now|nowadays|currently|current|at present|at the moment|these days|presently|the present|recently|recent years|recent months|recent weeks|recent days|lately|in the past(?! (?:\d|[a-z]+ (?:years|months|weeks|days|summers|winters|springs|autumns|falls|seasons|decades)\b))|the past(?! (?:\d|[a-z]+ (?:years|months|weeks|days|summers|winters|springs|autumns|falls|seasons|decades)\b))|the (?:near |distant |foreseeable )?future|in future|(?<!as )(?<!too )(?<!how )soon(?! as| after| afterwards?| before| thereafter))\b"),
     ("vague_ref", r"\b(?P<w>the (?:near|short) term|(?:the )?(?:coming|upcoming) (?:days|weeks|months|years|quarters)|(?:the )?(?:days|weeks|months|years) ahead|"
                   r"(?:around |at |by )?(?:the )?year(?:'s)?[- ]end)\b"),
     # frequencies
@@ -239,7 +239,7 @@ _DEFAULT_CONTEXT = (32, 25)
 _CONTEXT = {
     "this_pod": (12, 2), "the_year": (14, 12), "bare_unit": (16, 2), "vague_ref": (14, 10),
     "long_unit": (2, 7), "vague_span": (14, 2),
-    "set": (14, 14), "same_day": (24, 28), "weekday": (14, 14), "weekend": (8, 3), "ref": (18, 10),
+    "set": (14, 14), "same_day": (24, 28), "weekday": (14, 14), "weekend": (8, 3), "ref": (18, 26),
     "deictic": (18, 22), "noon": (2, 2), "century": (10, 10), "word_year": (10, 30), "holiday": (12, 14),
     "iso": (6, 8), "numdate": (3, 6), "clock": (16, 12), "fiscal": (14, 4), "decade": (20, 4),
     "quarter": (28, 16), "quarter_ref": (24, 16), "rel_season": (16, 30),
