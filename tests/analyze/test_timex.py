@@ -52,6 +52,7 @@ def values(text, dct):
     # the month just past is "last month": "last February" written in March is a year back
     ("The dam burst last February.", "1998-03-01", "last February", "1997-02"),
     ("The dam burst last February.", "1998-05-02", "last February", "1998-02"),
+    ("The dam burst last December.", "1998-01-05", "last December", "1997-12"),
     ("Arafat will visit on March eighth.", "1998-03-05", "March eighth", "1998-03-08"),
     # relative to the article's date
     ("Officials met yesterday.", "2022-01-21", "yesterday", "2022-01-20"),

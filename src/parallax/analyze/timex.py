@@ -14,7 +14,8 @@ date would fall over 45 days after the article (and whenever it would fall after
 after "ended": "the quarter ended Oct. 31"), forward under a future tense when it would fall
 over 45 days before, and to the nearer year without a tense cue when it is over eight months
 away (measured on TempEval-3's TimeBank part; AQUAINT agreed); "last February" skips the
-month just past, which news calls "last month". Earnings news: "a year ago" and "the
+month just past within the year, which news calls "last month" (in January, "last December"
+is the one just past: last year's). Earnings news: "a year ago" and "the
 year-earlier period" compare with the quarter being reported (the latest quarter named that
 had ended by the article's date, else the last completed one; a quarter not yet over on the
 calendar whose figures are reported as done, "reported lower fourth-quarter earnings" in
@@ -766,7 +767,8 @@ class _Resolver:
             y = self._year_for(mon, None, m.start("mon"), m.end("mon"))
         if rel == "last":
             # the latest such month before this one; the month just past is "last month",
-            # so "last February" written in March is the February of a year before
+            # so "last February" written in March is the February of a year before (in
+            # January, "last December" is still last year's)
             y = self.dct.year if mon < self.dct.month - 1 else self.dct.year - 1
         elif rel == "next":
             y = self.dct.year if mon > self.dct.month else self.dct.year + 1
