@@ -147,7 +147,7 @@ _RULES: list[tuple[str, str]] = [
               r"|(?<![\w.:])(?P<h3>1[0-2]|0?[1-9])(?::(?P<mi3>[0-5]\d))? (?:o'clock )?in the (?P<pod3>morning|afternoon|evening|night)\b"),
     ("noon", r"\b(?P<w>noon|midnight|midday)\b"),
     # past / present / future references
-    ("ref", r"\b(?P<w>then current|now|nowadays|currently|current|at present|at the moment|these days|presently|the present|recently|recent years|recent months|recent weeks|recent days|lately|in the past(?! (?:\d|[a-z]+ (?:years|months|weeks|days|summers|winters|springs|autumns|falls|seasons|decades)\b))|the past(?! (?:\d|[a-z]+ (?:years|months|weeks|days|summers|winters|springs|autumns|falls|seasons|decades)\b))|the (?:near |distant |foreseeable )?future|in future|(?<!as )(?<!too )(?<!how )soon(?! as| after| afterwards?| before| thereafter))\b"),
+    ("ref", r"\b(?P<w>then current|now|nowadays|currently|current|at present|at the moment|these days|presently|the present|recently|recent years|recent months|recent weeks|recent days|lately|in the past|the past|the (?:near |distant |foreseeable )?future|in future|(?<!as )(?<!too )(?<!how )soon(?! as| after| afterwards?| before| thereafter))\b"),
     ("vague_ref", r"\b(?P<w>the (?:near|short) term|(?:the )?(?:coming|upcoming) (?:days|weeks|months|years|quarters)|(?:the )?(?:days|weeks|months|years) ahead|"
                   r"(?:around |at |by )?(?:the )?year(?:'s)?[- ]end)\b"),
     # frequencies
@@ -240,7 +240,7 @@ _DEFAULT_CONTEXT = (32, 25)
 _CONTEXT = {
     "this_pod": (12, 2), "the_year": (14, 12), "bare_unit": (16, 2), "vague_ref": (14, 10),
     "long_unit": (2, 7), "vague_span": (14, 2),
-    "set": (14, 14), "same_day": (24, 28), "weekday": (14, 14), "weekend": (8, 3), "ref": (18, 26),
+    "set": (14, 14), "same_day": (24, 28), "weekday": (14, 14), "weekend": (8, 3), "ref": (18, 10),
     "deictic": (18, 22), "noon": (2, 2), "century": (10, 10), "word_year": (10, 30), "holiday": (12, 14),
     "iso": (6, 8), "numdate": (3, 6), "clock": (16, 12), "fiscal": (14, 4), "decade": (20, 4),
     "quarter": (28, 16), "quarter_ref": (24, 16), "rel_season": (16, 30),
@@ -418,6 +418,7 @@ _SCHEDULED_PRESENT = re.compile(
 _MODAL_BEFORE = re.compile(r"\b(?:will|would|could|may|might|shall|can)(?: not)? $", re.I)
 _ENDED_BEFORE = re.compile(r"\b(?:that |which )?ended $", re.I)
 _QUARTER_VALUE = re.compile(r"\d{4}-Q[1-4]")
+_COUNT_AFTER = re.compile(r" (?:\d|[a-z]+ (?:years|months|weeks|days|summers|winters|springs|autumns|falls|seasons|decades)\b)", re.I)
 _THROUGH = re.compile(r"\b(?:through|to|until|till) $", re.I)
 _DEADLINE_MOVED = re.compile(r"\b(?:extend(?:ed|s)?|postponed?|delay(?:ed|s)?|gave|given|moved|pushed back|adjourned)\b(?:\b[ap]\.m\.|[^.;!?]|\.(?!\s+[A-Z])){0,60}$", re.I)
 _WORD_YEAR_PREP = re.compile(r"\b(?:in|by|of|since|until|till|before|after|from|to) $", re.I)
@@ -1261,6 +1262,8 @@ class _Resolver:
         if w.startswith("recent "):
             # "in recent months": an unspecified stretch up to now
             return "DURATION", _duration(None, _unit(w.split()[1])), None, None
+        if w.endswith("the past") and _COUNT_AFTER.match(self.text, m.end()):
+            return None  # "for the past three summers": a count of units, not the vague past
         if w in ("recently", "lately", "the past", "in the past", "previously", "formerly", "then current"):
             return "DATE", "PAST_REF", "dct", None
         if w == "soon" and self.tense(m.start(), m.end()) == "past":
