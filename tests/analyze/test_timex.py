@@ -261,6 +261,7 @@ def test_no_false_dates(text):
 @pytest.mark.parametrize("text,expected", [
     ("The summit is on April 24 and 25.", {"April 24": "1999-04-24", "25": "1999-04-25"}),
     ("Talks are set for May 3 and 4 in Oslo.", {"May 3": "1999-05-03", "4": "1999-05-04"}),
+    ("Talks are set for May 3 and 4 Oslo time.", {"May 3": "1999-05-03", "4": "1999-05-04"}),
     ("Shops shut on April 24 and 25 stores stayed shut.", {"April 24": "1998-04-24"}),  # a count
 ])
 def test_second_day_of_a_month(text, expected):

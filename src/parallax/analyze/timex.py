@@ -1497,7 +1497,7 @@ def tag(text: str, dct: str | None, sentences: Sequence[Span] | None = None) -> 
 # "April 24 and 25": a second day of the same month, named by its number alone
 # (not "on April 24 and 25 stores closed": a count, the next word a noun)
 _AND_DAY = re.compile(r",? (?:and|or) (?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\w%/$-]|[.,]\d)"
-                      r"(?=[.,;:!?)\"'”]|\s*$|\s+(?:in|at|on|during|when|while|before|after|with|to|for|[A-Z])\b)")
+                      r"(?=[.,;:!?)\"'”]|\s*$|\s+(?:(?:in|at|on|during|when|while|before|after|with|to|for)\b|[A-Z]))")
 
 
 def _second_day(text: str, end: int, value: str, anchor: str | None) -> Timex | None:
