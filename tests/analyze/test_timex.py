@@ -26,11 +26,20 @@ def values(text, dct):
     ("Prices rose on Dec. 30, traders said.", "2022-01-03", "Dec. 30", "2021-12-30"),
     ("KKR bought the firm in February.", "1989-10-30", "February", "1989-02"),
     ("The firm changed its fiscal year in December.", "1989-02-10", "December", "1988-12"),
+    # the verb of a sentence opened by a long adverbial still gives the tense
+    ("In January, a week after the anniversary of the court's landmark ruling on the matter, a bomb "
+     "at a clinic in the south of the state killed a guard.", "1998-10-25", "January", "1998-01"),
     ("The talks will resume in March.", "1989-11-02", "March", "1990-03"),
+    ("The company expects sales to recover in March.", "1989-11-02", "March", "1990-03"),
+    # an infinitive of intent dates the planned event, which the past verb does not place
+    ("The firm agreed to buy the mill for $5 million in February.", "1989-10-30", "February", "1990-02"),
+    ("The firm agreed in February to buy the mill.", "1989-10-30", "February", "1989-02"),
+    ("The guard was shot to death in January.", "1989-11-02", "January", "1989-01"),
     ("The dividend is payable Jan. 2 to holders of record.", "1989-11-02", "Jan. 2", "1990-01-02"),
     # "could not be reached" reports the past, not a plan
     ("The mayor could not be reached Wednesday.", "2022-01-21", "Wednesday", "2022-01-19"),
     ("The plant will reopen in the near future.", "2022-01-21", "the near future", "FUTURE_REF"),
+    ("Troops will stay for the foreseeable future.", "2022-01-21", "the foreseeable future", "FUTURE_REF"),
     ("The levee broke this past spring.", "2022-11-02", "this past spring", "2022-SP"),
     ("Eight trading days later the index recovered.", "2022-11-02", "Eight trading days", "P8D"),
     ("A hearing is set for the week of March 6, lawyers said.", "2000-02-24", "the week of March 6", "2000-W10"),
@@ -40,6 +49,10 @@ def values(text, dct):
     ("Prices fell in July last year.", "1998-02-19", "July last year", "1997-07"),
     ("Rescued on Nov. 25 by fishermen, the boy is well.", "2000-01-07", "Nov. 25", "1999-11-25"),
     ("He was shot last Oct. 23 at his home.", "1999-04-19", "last Oct. 23", "1998-10-23"),
+    # the month just past is "last month": "last February" written in March is a year back
+    ("The dam burst last February.", "1998-03-01", "last February", "1997-02"),
+    ("The dam burst last February.", "1998-05-02", "last February", "1998-02"),
+    ("The dam burst last December.", "1998-01-05", "last December", "1997-12"),
     ("Arafat will visit on March eighth.", "1998-03-05", "March eighth", "1998-03-08"),
     # relative to the article's date
     ("Officials met yesterday.", "2022-01-21", "yesterday", "2022-01-20"),
@@ -57,6 +70,15 @@ def values(text, dct):
     ("The ministers will meet on Friday in Vienna.", "2022-01-20", "Friday", "2022-01-21"),
     ("Talks are expected to begin on Monday.", "2022-01-20", "Monday", "2022-01-24"),
     ("The envoy arrived last Friday.", "2022-01-20", "last Friday", "2022-01-14"),
+    ("On Friday, his vacation plans collapsed.", "2022-01-24", "Friday", "2022-01-21"),  # the noun
+    ("The union plans a rally on Friday.", "2022-01-24", "Friday", "2022-01-28"),  # the verb
+    # a present tense of a timetabled event looks ahead
+    ("The two leaders meet separately Monday in Oslo.", "2022-01-20", "Monday", "2022-01-24"),
+    ("Parliament reconvenes on Tuesday.", "2022-01-20", "Tuesday", "2022-01-25"),
+    ("The two leaders met Monday in Oslo.", "2022-01-20", "Monday", "2022-01-17"),
+    # "as previously planned": an old plan, which says nothing of the future
+    ("Troops let the offensive start as previously planned Saturday night.", "1991-02-25",
+     "Saturday night", "1991-02-23TNI"),
     ("Markets were calm over the weekend.", "1990-08-13", "the weekend", "1990-W32-WE"),
     ("Talks will go on over the weekend.", "1990-08-10", "the weekend", "1990-W32-WE"),
     ("The deadline was extended until 9 a.m. Tuesday.", "2000-04-03", "9 a.m. Tuesday", "2000-04-04T09:00"),
@@ -71,9 +93,19 @@ def values(text, dct):
     # earnings news: quarters
     ("Sales rose 5% in the quarter ended Sept. 30, from a year earlier.", "1989-10-26", "the quarter", "1989-Q3"),
     ("Sales rose 5% in the quarter ended Sept. 30, from a year earlier.", "1989-10-26", "a year earlier", "1988-Q3"),
+    # a quarter ended mid-quarter is the calendar quarter holding most of its three months
+    ("Sales rose in the quarter ended July 31.", "1989-10-30", "the quarter", "1989-Q2"),
+    ("Sales rose in the quarter ended Jan. 31, 1990.", "1990-03-01", "the quarter", "1989-Q4"),
+    # a period that "ended" on a day is over: that day is not after the article
+    ("Sales rose in the quarter ended Oct. 31.", "1989-10-27", "Oct. 31", "1988-10-31"),
+    ("Sales rose in the quarter ended Oct. 31.", "1989-10-27", "the quarter", "1988-Q3"),
+    ("In the second quarter ended Oct. 31, it lost $2.", "1989-10-27", "the second quarter", "1988-Q2"),
+    ("Sales rose in the quarter ended Sept. 30.", "1989-10-27", "Sept. 30", "1989-09-30"),
     ("Profit rose in the current quarter.", "1989-11-02", "the current quarter", "1989-Q4"),
     ("Losses will go on through the first two quarters of 1990.", "1989-10-26", "the first two quarters of 1990", "1990-H1"),
     ("In the 1988 third quarter, it lost money.", "1989-10-26", "the 1988 third quarter", "1988-Q3"),
+    ("Net rose in the third quarter. In the year-earlier third quarter, it lost $2.", "1989-10-26",
+     "the year-earlier third quarter", "1988-Q3"),
     ("AT&T said profit dropped in the fourth quarter.", "1998-01-26", "the fourth quarter", "1997-Q4"),
     # the comparisons stay with the latest quarter reported, not a quarter looked back on
     ("Net rose in the third quarter. After a weak second quarter, sales grew from a year ago.",
@@ -87,9 +119,17 @@ def values(text, dct):
      "It shipped 9,000 systems in the latest quarter.", "1989-10-26", "the latest quarter", "1989-Q1"),
     ("Delta earned $5 in the fiscal first quarter. Separately, Acme reported third-quarter profit "
      "rose from a year earlier.", "1989-10-26", "a year earlier", "1988-Q3"),
+    # a quarter not yet over on the calendar but reported as done is a fiscal one, and leads
+    ("Acme reported a drop in fourth-quarter earnings. It earned $4, against $8 a year earlier.",
+     "1989-11-02", "a year earlier", "1988-Q4"),
+    ("The impact on fourth-quarter results is unknown. Net rose in the third quarter from a year earlier.",
+     "1989-10-30", "a year earlier", "1988-Q3"),
+    ("Earnings for its fourth quarter ended Sept. 30 fell below the year-earlier $4 million.",
+     "1989-11-02", "the year-earlier", "1988-Q4"),
     # the end of a year is its last day; "since year-end" is the one passed
     ("The company expects to close the deal by year-end.", "1989-11-02", "by year-end", "1989-12-31"),
     ("The index has risen 5% since year-end.", "1989-10-30", "year-end", "1988-12-31"),
+    ("The sale should close around year-end.", "1989-10-30", "around year-end", "1989-12"),  # no day
     ("Net fell in the third quarter. Sales for last year's quarter were $3 million.", "1989-11-01",
      "last year's quarter", "1988-Q3"),
     ("Net fell in the third quarter. This quarter's loss includes charges.", "1989-11-01",
@@ -114,17 +154,33 @@ def values(text, dct):
     ("They sold two-year notes.", "2022-01-20", "two-year", "P2Y"),
     ("Reports are filed daily.", "2022-01-20", "daily", "P1D"),
     ("The show airs Tuesday nights.", "1998-02-13", "Tuesday nights", "XXXX-WXX-2TNI"),
+    ("Ferries leave on Monday and Tuesday nights.", "1998-02-13", "Monday", "XXXX-WXX-1TNI"),
+    ("The market opens on Wednesday and Saturdays.", "1998-02-13", "Wednesday", "XXXX-WXX-3"),
+    ("The envoys met on Monday and Tuesday.", "1998-02-13", "Monday", "1998-02-09"),
     ("The river floods each July.", "1998-02-13", "each July", "XXXX-07"),
     ("Sales peak in the second and fourth quarters.", "1989-10-26", "fourth quarters", "XXXX-Q4"),
     ("The siege lasted 2 1/2 years.", "2022-01-20", "2 1/2 years", "P2Y6M"),
     ("The flight took an hour and a half.", "2022-01-20", "an hour and a half", "PT1H30M"),
     ("Prices rose for almost two decades.", "2022-01-20", "almost two decades", "P20Y"),
+    # "the past decade" is the ten years up to now; "last century" is the one before this
+    ("Threats became routine over the past decade.", "1998-10-25", "the past decade", "P10Y"),
+    ("It was a great event of the past century.", "1989-11-01", "the past century", "P100Y"),
+    ("The bridge was built in the last century.", "1989-11-01", "last century", "18"),
     ("The troops left a month after the vote.", "2022-01-20", "a month", "P1M"),
     ("Rescuers arrived an hour later.", "2022-01-20", "an hour", "PT1H"),
+    ("Lawyers left their third day-long meeting.", "2022-01-20", "day-long", "P1D"),
+    ("The decades-long feud ended.", "2022-01-20", "decades-long", "PXDE"),
+    ("Costs have risen over the years.", "2022-01-20", "years", "PXY"),
+    ("Most were captured in the first hours of the war.", "2022-01-20", "the first hours", "PTXH"),
+    ("The loan may be extended for an additional year.", "2022-01-20", "an additional year", "P1Y"),
+    ("It made money after several quarters of losses.", "1989-10-30", "several quarters", "PXQ"),
     ("Prices have risen in recent months.", "2022-01-20", "recent months", "PXM"),
     ("Prices will rise in coming weeks.", "2022-01-20", "coming weeks", "PXW"),
     ("Sales will slow in the months ahead.", "2022-01-20", "the months ahead", "PXM"),
     ("Rates will stay low in the near term.", "2022-01-20", "the near term", "FUTURE_REF"),
+    ("The mill expects to reopen soon, its owner said.", "2022-01-20", "soon", "FUTURE_REF"),
+    ("The town may one day host the games.", "2022-01-20", "one day", "FUTURE_REF"),  # some day
+    ("The strike lasted one day.", "2022-01-20", "one day", "P1D"),
     # years in words, holidays
     ("In nineteen ninety-six the talks began.", "1998-03-03", "nineteen ninety-six", "1996"),
     ("Unemployment is to be halved by the year two thousand.", "1998-03-03", "the year two thousand", "2000"),
@@ -161,6 +217,9 @@ def test_values(text, dct, expr, expected):
      "the previous Friday", "2022-04-01"),
     ("The envoys met on March 3. They spoke again the following Monday.", "2022-04-20",
      "the following Monday", "2022-03-07"),
+    # "that quarter": the quarter named last, not the one being reported
+    ("Net rose in the third quarter. In the second quarter of 1988 it lost $2; results for that "
+     "quarter included a charge.", "1989-10-27", "that quarter", "1988-Q2"),
     # "the day before last Tuesday's hearing": counted from the weekday named, which then leads
     ("The day before last Tuesday's hearing, he went home. He was in court the next morning.",
      "2000-02-24", "the next morning", "2000-02-22"),
@@ -183,15 +242,44 @@ def test_previous_anchor(text, dct, expr, expected):
     "She paid $2000 for it.",              # money
     "The score was 3-2 at the break.",
     "The quarter-to-quarter comparison was flat.",  # a kind of comparison, no quarter
+    "Joblessness is near a quarter-century low.",  # 25 years
+    "Funds hold more than a quarter of the bonds.",  # a fraction
     'The senator said on NBC\'s "This Week" that he would vote no.',  # titles of shows and films
     "The mayor told CBS's ``60 Minutes'' he would stay.",
     "The rebels watched ``High Noon'' again.",
     "This is VOA Today.",
     "Thousands joined the annual March for Life.",  # an event named after a march
     "The song speaks to today's youth.",  # our times, not the article's day
+    "The ferry will sail as soon as the storm ends.",  # a conjunction, not a time
+    "The guard was soon released.",        # shortly after a past event, not the future
+    "He left soon after the vote.",
 ])
 def test_no_false_dates(text):
     assert tag(text, "2022-01-20") == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The summit is on April 24 and 25.", {"April 24": "1999-04-24", "25": "1999-04-25"}),
+    ("Talks are set for May 3 and 4 in Oslo.", {"May 3": "1999-05-03", "4": "1999-05-04"}),
+    ("Talks are set for May 3 and 4 Oslo time.", {"May 3": "1999-05-03", "4": "1999-05-04"}),
+    ("Shops shut on April 24 and 25 stores stayed shut.", {"April 24": "1998-04-24"}),  # a count
+])
+def test_second_day_of_a_month(text, expected):
+    assert {k: v[1] for k, v in values(text, "1999-02-10").items()} == expected
+
+
+def test_the_past_before_a_count_is_not_a_reference_to_the_past():
+    # "the past three summers" is a stretch of three summers, not the vague past
+    assert "the past" not in values("Riots broke out for the past three summers.", "1998-03-22")
+    assert values("In the past, prices rose.", "1998-03-22")["In the past"][1] == "PAST_REF"
+
+
+def test_year_earlier_quarter_is_one_expression():
+    text = "Net rose in the third quarter. In the year-ago third quarter, it lost $2, against $3 a year ago."
+    got = values(text, "1989-10-26")
+    assert got["the year-ago third quarter"][1] == "1988-Q3"
+    assert "third quarter" not in got  # no second, overlapping expression
+    assert got["a year ago"][1] == "1988-Q3"  # the reported quarter is still this year's third
 
 
 def test_without_document_date_relative_values_have_a_reason():

@@ -7,17 +7,27 @@ order so that "a day earlier" or "the following day" can anchor on the date ment
 before, and "the following month" or "that year" on the last date of any granularity.
 Weekdays are resolved by the tense of the clause (a nearby "will", "is expected to" ->
 the coming one; "said", "-ed", "was" -> the past one; "until", "by", "payable" before the
-date -> the coming one). A month (and day) without a year takes the article's year,
-moved back a year under a past tense when the date would fall over 45 days after the
-article, forward under a future tense when it would fall over 45 days before, and to the
-nearer year without a tense cue when it is over eight months away (measured on
-TempEval-3's TimeBank part; AQUAINT agreed). Earnings news: "a year ago" and "the
+date, or a timetable's present tense, "the leaders meet Monday" -> the coming one); a
+weekday sharing a plural ("on Monday and Tuesday nights") is a SET. A month (and day)
+without a year takes the article's year, moved back a year under a past tense when the
+date would fall over 45 days after the article (and whenever it would fall after it right
+after "ended": "the quarter ended Oct. 31"), forward under a future tense when it would fall
+over 45 days before, and to the nearer year without a tense cue when it is over eight months
+away (measured on TempEval-3's TimeBank part; AQUAINT agreed); "last February" skips the
+month just past within the year, which news calls "last month" (in January, "last December"
+is the one just past: last year's). Earnings news: "a year ago" and "the
 year-earlier period" compare with the quarter being reported (the latest quarter named that
-had ended by the article's date, else the last completed one; a fiscal quarter keeps its
-own number, "the fiscal first quarter" is Q1, until another quarter is named); in a
-sentence on a nine- or six-month figure ("for the nine months"), or the one after it, they
-compare with last year instead. TimeML's forms are followed where TimeBank mostly does: "in coming weeks" is a
-vague duration (PXW), "by year-end" the year's last day.
+had ended by the article's date, else the last completed one; a quarter not yet over on the
+calendar whose figures are reported as done, "reported lower fourth-quarter earnings" in
+November, is a fiscal quarter; a fiscal quarter keeps its own number, "the fiscal first
+quarter" is Q1, until another quarter is named; "the quarter ended July 31" is the calendar
+quarter holding most of its months, Q2); in a sentence on a nine- or six-month figure ("for
+the nine months"), or the one after it, they compare with last year instead. TimeML's forms
+are followed where TimeBank mostly does: "in coming weeks" is a vague duration (PXW), as are
+"over the years", "the first hours", "a decades-long feud"; "by year-end" is the year's last
+day ("around year-end" its December); "soon" and "may one day" are the future (FUTURE_REF),
+unless the clause is past ("was soon released": shortly after a past event); "the past
+decade" is the ten years up to now (P10Y), "last century" the one before this.
 
 Speed: one pass of a trie-shaped regex over the lowercased text finds trigger words
 (months, weekdays, units, ...) and year-like numbers; each rule then runs only in a small
@@ -27,7 +37,8 @@ About 3,000 TempEval-3 documents a second on one core.
 
 Limits: English rules, plus month names of datelines in Spanish, French, German and
 Russian; tense is guessed from the nearest cue word, not parsed, so "said he will meet on
-Friday" reads as future and "agreed to buy it in February" as past; "previous" anchors are
+Friday" reads as future (an infinitive of intent, "agreed to buy it in February", frees a month
+from the past verb before it, but not a weekday); "previous" anchors are
 the last date mentioned, which is wrong when the text jumps between two timelines; no
 event anchoring ("two days after the vote" is a DURATION, "the day before the vote" counts
 from the date mentioned before it unless it stands in apposition to that date: "Oct. 12,
@@ -120,8 +131,8 @@ _RULES: list[tuple[str, str]] = [
                   rf"|two thousand(?:(?: and)? (?P<hi>{_TENS_W}(?:[- ]{_ONES_W})?|{_TEENS_W}|{_ONES_W}))?)\b"),
     ("holiday", rf"\b(?:(?P<rel>last|this|next|this past|this coming) )?(?P<h>{_HOLIDAYS})(?:,? (?P<y>{_YEAR}))?(?P<wk> week)?\b"),
     # quarters and halves
-    ("quarter", rf"(?:the )?(?:(?P<poss>this|last|next) year's )?(?:(?P<y2>{_YEAR}) )?(?:fiscal )?(?P<o>{_ORD}|last(?= half)|(?:first|last) two(?= quarters))(?: fiscal)?[- ](?P<u>quarters|quarter|half)(?: of (?:fiscal )?(?P<y>{_YEAR}))?(?! of (?:a|the))"),
-    ("quarter_ref", rf"(?:the )?(?:(?P<poss>last|next) year's )?(?:(?P<w>latest|current|year-earlier|year-ago|same|comparable|corresponding|recent|most recent|previous|past|last|this|next|coming|fiscal)|(?P<yr>{_YEAR}))?[- ]?(?P<u>quarter|period)\b(?!s)(?P<ago> a year (?:ago|earlier)| last year)?"),
+    ("quarter", rf"(?:the )?(?:(?P<poss>this|last|next) year's )?(?:(?P<ya>year-ago|year-earlier) )?(?:(?P<y2>{_YEAR}) )?(?:fiscal )?(?P<o>{_ORD}|last(?= half)|(?:first|last) two(?= quarters))(?: fiscal)?[- ](?P<u>quarters|quarter|half)(?: of (?:fiscal )?(?P<y>{_YEAR}))?(?! of (?:a|the))"),
+    ("quarter_ref", rf"(?:the )?(?:(?P<poss>last|next) year's )?(?:(?P<w>latest|current|year-earlier|year-ago|same|comparable|corresponding|recent|most recent|previous|past|last|this|that|next|coming|fiscal)|(?P<yr>{_YEAR}))?[- ]?(?P<u>quarter|period)\b(?!s)(?P<ago> a year (?:ago|earlier)| last year)?"),
     # relative to the article's date
     ("deictic", r"\b(?:(?P<mod>early|late|earlier|later)[- ])?(?P<w>the day before yesterday|the day after tomorrow|yesterday|today|tomorrow|tonight)\b(?:'s (?P<pod>morning|afternoon|evening|night))?(?: (?P<pod2>morning|afternoon|evening|night))?"),
     ("this_pod", r"\b(?:(?P<w>this|last|tomorrow|yesterday) (?P<pod>morning|afternoon|evening|night)|(?P<w2>early|late|mid|the)[- ]?(?P<pod2>morning|afternoon|evening))\b"),
@@ -136,7 +147,7 @@ _RULES: list[tuple[str, str]] = [
               r"|(?<![\w.:])(?P<h3>1[0-2]|0?[1-9])(?::(?P<mi3>[0-5]\d))? (?:o'clock )?in the (?P<pod3>morning|afternoon|evening|night)\b"),
     ("noon", r"\b(?P<w>noon|midnight|midday)\b"),
     # past / present / future references
-    ("ref", r"\b(?P<w>then current|now|nowadays|currently|current|at present|at the moment|these days|presently|the present|recently|recent years|recent months|recent weeks|recent days|lately|in the past|the past|the (?:near |distant |foreseeable )?future|in future)\b"),
+    ("ref", r"\b(?P<w>then current|now|nowadays|currently|current|at present|at the moment|these days|presently|the present|recently|recent years|recent months|recent weeks|recent days|lately|in the past|the past|the (?:near |distant |foreseeable )?future|in future|(?<!as )(?<!too )(?<!how )soon(?! as| after| afterwards?| before| thereafter))\b"),
     ("vague_ref", r"\b(?P<w>the (?:near|short) term|(?:the )?(?:coming|upcoming) (?:days|weeks|months|years|quarters)|(?:the )?(?:days|weeks|months|years) ahead|"
                   r"(?:around |at |by )?(?:the )?year(?:'s)?[- ]end)\b"),
     # frequencies
@@ -144,8 +155,11 @@ _RULES: list[tuple[str, str]] = [
             r"|(?P<wd2>" + _WD + r") (?P<pods>mornings|afternoons|evenings|nights)"
             r"|(?:every|each) (?P<mon>january|february|march|april|may|june|july|august|september|october|november|december))\b"),
     # durations
-    ("duration", rf"\b(?:the )?(?:(?P<rel>{_DURATION_MODS}) )*(?P<q>{_QUANT})[- ](?:more |full |straight |consecutive |long |trading |business |working )?(?P<u>{_UNIT})(?:-long|-old)?(?P<half> and a half)?\b"),
-    ("bare_unit", r"\b" + _alt("for|over|in|within|took|take|takes|taking") + r" (?P<u>seconds|minutes|hours|days|weeks|months|years|decades|centuries)\b"),
+    ("duration", rf"\b(?:the )?(?:(?P<rel>{_DURATION_MODS}) )*(?P<q>{_QUANT})[- ](?:more |full |straight |consecutive |long |trading |business |working |additional |extra |further )?(?P<u>{_UNIT})(?:-long|-old)?(?P<half> and a half)?\b"),
+    ("bare_unit", r"\b" + _alt("for|over|in|within|took|take|takes|taking|during|through|throughout") + r" (?:the (?=years|decades))?(?P<u>seconds|minutes|hours|days|weeks|months|years|decades|centuries)\b"),
+    # "a day-long meeting", "a decades-long feud"; "in the first hours", "the early years"
+    ("long_unit", r"\b(?P<u>hour|day|week|month|year|decade)(?P<pl>s)?-long\b"),
+    ("vague_span", r"\bthe (?:first|early|final|closing|opening) (?P<u>hours|days|weeks|months|years|decades)\b"),
     ("the_year", r"\b(?:the )?(?P<w>" + _alt("year-earlier|year-ago|the year|the full year|the fiscal year|the week|the month|the day|the weekend") + r")\b"),
 ]
 
@@ -171,7 +185,7 @@ def _trigger_words() -> dict[str, str]:
         "deictic": ["yesterday", "today", "tomorrow", "tonight"],
         "daypart": ["morning", "afternoon", "evening"],
         "ref": ["now", "nowadays", "current", "currently", "present", "presently", "moment", "these days",
-                "recent", "recently", "lately", "past", "future"],
+                "recent", "recently", "lately", "past", "future", "soon"],
         "term": ["term"],
         "set": ["daily", "weekly", "monthly", "yearly", "annually", "hourly", "nightly"],
         "season": list(lx.SEASONS),
@@ -196,7 +210,8 @@ _RULES_BY_TRIGGER = {
     "month": ("mdy", "dmy", "my", "month", "set"),
     "month_intl": ("dmy_intl", "dmy_short"),
     "weekday": ("weekday", "set"),
-    "unit": ("duration", "ago", "rel_unit", "same_day", "the_year", "set", "bare_unit", "this_pod", "vague_ref"),
+    "unit": ("duration", "ago", "rel_unit", "same_day", "the_year", "set", "bare_unit", "this_pod", "vague_ref",
+             "long_unit", "vague_span"),
     "quarter": ("quarter", "quarter_ref", "duration", "ago", "set"),
     "weekend": ("weekend", "the_year", "duration", "rel_unit"),
     "century": ("century", "rel_unit", "duration", "bare_unit"),
@@ -216,15 +231,16 @@ _RULES_BY_TRIGGER = {
 }
 _RX = dict(_COMPILED)
 # Rules with no case-sensitive part run on the lowercased text without IGNORECASE: faster.
-_LOWER_RULES = {"duration", "quarter_ref", "ago", "quarter", "same_day", "set", "rel_unit",
+_LOWER_RULES = {"duration", "quarter_ref", "ago", "quarter", "same_day", "set", "rel_unit", "long_unit", "vague_span",
                 "the_year", "century", "bare_unit", "weekend", "ref", "deictic", "this_pod",
                 "rel_season", "weekday", "year", "iso", "noon", "word_year", "holiday", "vague_ref"}
 _RX_LOWER = {name: re.compile(p) for name, p in _RULES if name in _LOWER_RULES}
 # characters around a trigger word that each rule's expressions can reach
 _DEFAULT_CONTEXT = (32, 25)
 _CONTEXT = {
-    "this_pod": (12, 2), "the_year": (14, 12), "bare_unit": (10, 2), "vague_ref": (14, 10),
-    "set": (14, 14), "same_day": (24, 28), "weekday": (14, 14), "weekend": (8, 3), "ref": (10, 10),
+    "this_pod": (12, 2), "the_year": (14, 12), "bare_unit": (16, 2), "vague_ref": (14, 10),
+    "long_unit": (2, 7), "vague_span": (14, 2),
+    "set": (14, 14), "same_day": (24, 28), "weekday": (14, 14), "weekend": (8, 3), "ref": (18, 10),
     "deictic": (18, 22), "noon": (2, 2), "century": (10, 10), "word_year": (10, 30), "holiday": (12, 14),
     "iso": (6, 8), "numdate": (3, 6), "clock": (16, 12), "fiscal": (14, 4), "decade": (20, 4),
     "quarter": (28, 16), "quarter_ref": (24, 16), "rel_season": (16, 30),
@@ -238,12 +254,14 @@ _QUANT_LAST = frozenset((
     "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
     "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred of few "
     "dozen several some many a an half").split())
-_DURATION_FILLERS = frozenset(("more", "full", "straight", "consecutive", "long", "trading", "business", "working"))
+_DURATION_FILLERS = frozenset(("more", "full", "straight", "consecutive", "long", "trading", "business", "working",
+                               "additional", "extra", "further"))
 # previous word -> the gated rules it opens
 _GATE_PREV = {
     "set": ("every", "each", "other", "a", "per"),
     "this_pod": ("this", "last", "tomorrow", "yesterday"),
-    "bare_unit": ("for", "over", "in", "within", "took", "take", "takes", "taking"),
+    "bare_unit": ("for", "over", "in", "within", "took", "take", "takes", "taking", "during", "through", "throughout"),
+    "vague_span": ("first", "early", "final", "closing", "opening"),
     "rel_unit": ("last", "this", "next", "coming", "past", "current", "previous", "following", "same", "that", "fiscal"),
     "the_year": ("the", "full", "fiscal"),
     "same_day": ("the", "that", "same", "following", "next", "previous"),
@@ -257,7 +275,7 @@ for _w in _QUANT_LAST:
     _PREV_OPENS[_w] = _PREV_OPENS.get(_w, frozenset()) | {"duration"}
 # text right after a unit word -> the gated rule it opens
 _UNIT_AFTER = re.compile(r"(?P<ago> (?:ago|earlier|later|before|after|from now|hence)\b)"
-                         r"|(?P<the_year>-(?:earlier|ago)\b)|(?P<vague_ref> ahead\b|[- ]end\b|'s end\b)")
+                         r"|(?P<the_year>-(?:earlier|ago)\b)|(?P<vague_ref> ahead\b|[- ]end\b|'s end\b)|(?P<long_unit>-long\b)")
 # a month name followed by a day ("Jan. 6", "March eighth") or a year ("March 1998", "July
 # last year", "January nineteen ninety-seven"); a day before one ("21 March", "the 21st of March")
 _MONTH_AFTER = re.compile(
@@ -268,7 +286,7 @@ _PODS_AFTER = re.compile(r" (?:mornings|afternoons|evenings|nights)\b")
 _MONTH_BEFORE = re.compile(r"(?:\d|first|second|third|th)\.? (?:of )?$")
 _UNIT_KINDS = frozenset(("unit", "quarter", "weekend", "century"))
 _GATED_BY_KIND = {
-    **{k: frozenset(("duration", *_GATE_PREV, "ago")) for k in _UNIT_KINDS},
+    **{k: frozenset(("duration", *_GATE_PREV, "ago", "long_unit")) for k in _UNIT_KINDS},
     "month": frozenset(("mdy", "dmy", "my", "set")),
     "weekday": frozenset(("set",)),
 }
@@ -297,6 +315,8 @@ def _open_rules(kind: str, lower: str, ts: int, te: int) -> frozenset | set:
     if kind == "weekday":
         return {"set"} if pw in ("every", "each") or lower[te - 1] == "s" or _PODS_AFTER.match(lower, te) else set()
     opened = set(_PREV_OPENS.get(pw, ()))
+    if pw == "the" and pw2 in _GATE_PREV["bare_unit"]:
+        opened.add("bare_unit")  # "over the years"
     if pw and (pw[-1].isdigit() or (pw in _DURATION_FILLERS and pw2 and (pw2 in _QUANT_LAST or pw2[-1].isdigit()))):
         opened.add("duration")
     m = _UNIT_AFTER.match(lower, te)
@@ -310,14 +330,15 @@ _RULE_WINDOWS = {kind: tuple((name, *_CONTEXT.get(name, _DEFAULT_CONTEXT), name 
                  for kind, names in _RULES_BY_TRIGGER.items()}
 _DIGIT_BEFORE = re.compile(r"\d\.? ?(?:de )?$")
 
-# Tense cues. Future: modals and plans ("will", "is expected to", "plans to"); past: irregular
+# Tense cues. Future: modals and plans ("will", "is expected to", "plans to", "plans a rally",
+# not the noun: "vacation plans"); past: irregular
 # past forms and any lowercase word in -ed, unless an auxiliary before it makes it a
 # participle ("has signed", "is expected"), whose auxiliary then decides.
 _FUTURE_WORDS = (
     "will", "won't", "shall", "going to", "is to", "are to", "expected to", "scheduled to", "is scheduled",
-    "are scheduled", "plans to", "plan to", "planned", "planning", "plans", "due to", "set to", "intend to",
+    "are scheduled", "plans to", "plan to", "planned", "planning", "plans a", "plans an", "plans the", "due to", "set to", "intend to",
     "intends to", "to be held", "is slated", "would", "might", "as soon as", "as early as",
-    "scheduled", "expected", "supposed to", "hope to", "hopes to", "aim to", "aims to", "upcoming")
+    "scheduled", "expected", "expects", "supposed to", "hope to", "hopes to", "aim to", "aims to", "upcoming")
 _PAST_WORDS = (
     "was", "were", "had", "did", "said", "told", "took", "met", "held", "made", "came", "went", "saw",
     "gave", "got", "spoke", "brought", "bought", "sold", "began", "became", "fell", "rose", "won", "lost",
@@ -340,6 +361,7 @@ _CUES = re.compile(
 _ADJ_BEFORE = re.compile(
     r"\b(?:a|an|the|its|their|his|her|our|very|still|more|most|less|well|newly|recently|"
     r"previously|so|too|already-) $", re.I)
+_DONE_PLAN = re.compile(r"\b(?:as|previously|originally|already) $", re.I)
 _SINCE = re.compile(r"\bsince\b[^.;,]{0,30}$", re.I)
 _AUX = re.compile(r"\b(?:be|been|have|has|having|being|is|are|will) $", re.I)
 
@@ -356,6 +378,8 @@ def _cues(text: str, lo: int, hi: int):
             # "had been due to expire Friday": a plan reported as past
             if text.startswith("been ", s - 5) and m.lastgroup == "f":
                 continue
+            if m.lastgroup == "f" and _DONE_PLAN.search(text, max(0, s - 12), s):
+                continue  # "as previously planned", "originally scheduled": the plan is old news
             yield m.end(), "future"
         else:
             if m.lastgroup == "ed" and m.group().lower() in _NOT_PAST_ED:
@@ -375,6 +399,26 @@ _PROSPECTIVE = re.compile(
     r"as soon as|as early as|no later than)"
     r"(?: (?:on|in|at|about|around|the end of|early|late|mid-?))?"
     r"(?: (?:\d\d?(?::\d\d)? ?[ap]\.?m\.?|noon|midnight)(?: [A-Z][SD]T)?,?)?[ -]$", re.I)
+# a verb or noun of intent before an infinitive: what follows is planned, not yet done
+_INFINITIVE = re.compile(
+    r"\b(?:agree[ds]?|agreements?|decided|decisions?|voted|promised|pledged|offered|offers?|vowed|"
+    r"asked|ordered|sought|bids?|deals?|pacts?|proposals?|plans?|planned|wanted|hoped|threatened|"
+    r"intended|pact|accords?|contracts?|moved) to [a-z]+\b", re.I)
+_REPORTED_VERB = (r"(?:reported|posted|earned|lost|recorded|booked|rose|fell|jumped|dropped|declined|"
+                  r"increased|decreased|slipped|climbed|gained|totaled|surged|plunged|tumbled|soared)")
+_REPORTED_BEFORE = re.compile(rf"\b{_REPORTED_VERB}\b[^.;]*$", re.I)
+_REPORTED_AFTER = re.compile(rf"(?:[^.;]|\.(?= \d))*?\b{_REPORTED_VERB}\b", re.I)  # over "Sept. 30"
+# "Monday and Tuesday nights", "Mondays and Thursdays": a weekday sharing the plural after it
+_SHARED_PLURAL = re.compile(rf",? (?:and|or) {_WD}(?:s\b| (?P<pods>mornings|afternoons|evenings|nights)\b)", re.I)
+# present tenses of timetabled events right before a weekday ("the leaders meet separately
+# Monday", "the session opens on Tuesday"): news writes the coming ones so
+_SCHEDULED_PRESENT = re.compile(
+    r"\b(?:meets?|begins?|starts?|opens?|resumes?|ends?|closes?|arrives?|leaves?|visits?|votes?|"
+    r"returns?|travels?|heads?|expires?|reconvenes?)(?: (?:again|separately|jointly|formally))?(?: on)? $", re.I)
+_MODAL_BEFORE = re.compile(r"\b(?:will|would|could|may|might|shall|can)(?: not)? $", re.I)
+_ENDED_BEFORE = re.compile(r"\b(?:that |which )?ended $", re.I)
+_QUARTER_VALUE = re.compile(r"\d{4}-Q[1-4]")
+_COUNT_AFTER = re.compile(r" (?:\d|[a-z]+ (?:years|months|weeks|days|summers|winters|springs|autumns|falls|seasons|decades)\b)", re.I)
 _THROUGH = re.compile(r"\b(?:through|to|until|till) $", re.I)
 _DEADLINE_MOVED = re.compile(r"\b(?:extend(?:ed|s)?|postponed?|delay(?:ed|s)?|gave|given|moved|pushed back|adjourned)\b(?:\b[ap]\.m\.|[^.;!?]|\.(?!\s+[A-Z])){0,60}$", re.I)
 _WORD_YEAR_PREP = re.compile(r"\b(?:in|by|of|since|until|till|before|after|from|to) $", re.I)
@@ -522,7 +566,8 @@ def tense_at(text: str, sent: Span, start: int, end: int) -> str | None:
     """'future', 'past' or None from the words nearest a span inside its sentence.
 
     Limits: a word-list guess, not a parse; the nearest cue before the span wins, then the
-    nearest after it.
+    nearest after it (up to 200 characters on either side, so that the verb of a sentence
+    opened by a long adverbial, "In January, a week after ..., a bomb killed", still counts).
     """
     if _SINCE.search(text, max(sent[0], start - 40), start):
         return "past"  # "since March", "since shortly after the Oct. 23 slaying"
@@ -531,7 +576,7 @@ def tense_at(text: str, sent: Span, start: int, end: int) -> str | None:
         last, seen = kind, True
     if seen:
         return last
-    for _pos, kind in _cues(text, end, min(sent[1], end + 100)):
+    for _pos, kind in _cues(text, end, min(sent[1], end + 200)):
         return kind
     return None
 
@@ -574,6 +619,7 @@ class _Resolver:
         self.opens = False  # whether the expression being resolved opens its sentence
         self.span: tuple[int, int] | None = None  # a rule's narrower span for its expression
         self.last_value: str | None = None  # the last DATE value, of any granularity
+        self.last_quarter: str | None = None  # the last quarter named ("1988-Q2")
         self.reported_quarter: str | None = None
         self.last_day_end: int | None = None  # where the last day-level date ends
         self.fiscal_quarter = False  # whether reported_quarter is a fiscal quarter's number
@@ -659,16 +705,32 @@ class _Resolver:
             diff = (date(y, mon, day or 15) - dct).days
         except ValueError:
             diff = (date(y, mon, 28) - dct).days
+        if day and _ENDED_BEFORE.search(self.text, max(0, start - 12), start):
+            # "the quarter ended Oct. 31": a period that has ended, so not after the article
+            return y if diff <= 0 else y - 1
         if _PROSPECTIVE.search(self.text, max(0, start - 30), start) or (
                 _THROUGH.search(self.text, max(0, start - 10), start)
                 and _DEADLINE_MOVED.search(self.text, max(0, start - 90), start)):
             tense = "future"  # "payable Dec. 7", "extended the loans through January"
         else:
             tense = self.tense(start, end)
+        if tense == "past" and self._infinitive_after_cue(start):
+            tense = None  # "agreed to buy it in February": the buying's time, not the agreeing's
         if tense is None:
             return y - 1 if diff > 245 else y + 1 if diff < -245 else y
         offsets = [k for k in (-1, 0, 1) if (diff + 365 * k <= 45 if tense == "past" else diff + 365 * k >= -45)]
         return y + min(offsets, key=lambda k: abs(diff + 365 * k))
+
+    def _infinitive_after_cue(self, start: int) -> bool:
+        """Whether an infinitive of intent ("agreed to buy", "an agreement to acquire") stands
+        between the last tense cue before ``start`` in its sentence and ``start``: the date
+        then dates the planned event, which the past verb ("agreed") does not place."""
+        sent = self.sentence(start)
+        last = None
+        for pos, _kind in _cues(self.text, max(sent[0], start - 200), start):
+            last = pos
+        # from the cue's own start ("agreed" is a cue), which ends at ``last``
+        return last is not None and _INFINITIVE.search(self.text, max(sent[0], last - 12), start) is not None
 
     def r_mdy(self, m):
         mon = _month_num(m["mon"])
@@ -705,7 +767,10 @@ class _Resolver:
         if not rel or rel in ("early", "late", "mid"):
             y = self._year_for(mon, None, m.start("mon"), m.end("mon"))
         if rel == "last":
-            y = self.dct.year if mon < self.dct.month else self.dct.year - 1
+            # the latest such month before this one; the month just past is "last month",
+            # so "last February" written in March is the February of a year before (in
+            # January, "last December" is still last year's)
+            y = self.dct.year if mon < self.dct.month - 1 else self.dct.year - 1
         elif rel == "next":
             y = self.dct.year if mon > self.dct.month else self.dct.year + 1
         elif rel == "this":
@@ -799,16 +864,40 @@ class _Resolver:
         else:
             y = self.dct.year
             anchor = "dct"
+            ended = _ENDED.match(self.text, m.end())
             if m["poss"]:
                 y = self.dct.year + {"this": 0, "last": -1, "next": 1}[m["poss"].lower()]
+            elif ended:
+                # "the second quarter ended Oct. 31": the year it ended in
+                mon = _month_num(ended["mon"])
+                y = int(ended["y"]) if ended["y"] else self._year_for(mon, _day_num(ended["d"]), ended.start("mon"), ended.end())
             elif u == "quarter" and (o - 1) * 3 + 1 > self.dct.month and self.tense(m.start(), m.end()) == "past":
                 y -= 1  # "profits fell in the fourth quarter", said in January: last year's
+        if m["ya"]:
+            # "the year-earlier third quarter": the one a year before, a comparison, so
+            # not the quarter being reported
+            return "DATE", f"{y - 1}-Q{o}" if u == "quarter" else f"{y - 1}-H{min(o, 2)}", anchor, None
         if u == "quarter":
             v = f"{y}-Q{o}"
-            self._note_quarter(y, o, fiscal="fiscal" in m.group().lower())
+            fiscal = "fiscal" in m.group().lower()
+            if (not fiscal and anchor == "dct" and (y, o) > (self.dct.year, (self.dct.month - 1) // 3)
+                    and self._told_as_done(m.start(), m.end())):
+                # "reported a decline in fourth-quarter earnings" on Nov. 2: a quarter that
+                # has not ended on the calendar is told as done, so it is a fiscal quarter
+                fiscal = True
+            self._note_quarter(y, o, fiscal=fiscal)
         else:
             v = f"{y}-H{min(o, 2)}"
         return "DATE", v, anchor, None
+
+    def _told_as_done(self, start: int, end: int) -> bool:
+        """Whether the figures of the quarter at text[start:end] are reported as known: a past
+        verb of reporting or of change in its sentence ("reported a decline in fourth-quarter
+        earnings", "fourth-quarter net fell"), not a prospect ("the impact on fourth-quarter
+        results")."""
+        sent = self.sentence(start)
+        return bool(_REPORTED_BEFORE.search(self.text, max(sent[0], start - 120), start)
+                    or _REPORTED_AFTER.match(self.text, end, min(sent[1], end + 60)))
 
     def _note_quarter(self, y: int, q: int, fiscal: bool = False, ended: bool = False) -> None:
         """Remember a quarter that has ended by the article's date: the one being reported,
@@ -850,6 +939,8 @@ class _Resolver:
     def r_quarter_ref(self, m):
         w = (m["w"] or "").lower()
         u = m["u"].lower()
+        if self.text.startswith(("-century", " century"), m.end()):
+            return None  # "a quarter-century low": 25 years, not a quarter
         if self.text.startswith("-to-", m.end()) or self.text.endswith(("-to-", "-to"), 0, m.start("u")):
             return None  # "quarter-to-quarter comparison": a kind of comparison, no quarter named
         if not w and not m["yr"] and u == "period":
@@ -858,14 +949,24 @@ class _Resolver:
             return None
         ended = _ENDED.match(self.text, m.end())
         if ended and not w:
-            # "the quarter ended Sept. 30": the calendar quarter of that date
+            # "the quarter ended Sept. 30": the calendar quarter holding most of the three
+            # months up to that date ("the quarter ended July 31", May to July, is Q2)
             mon = _month_num(ended["mon"])
-            y = int(ended["y"]) if ended["y"] else (self._year_for(mon, 1, ended.start("mon"), ended.end()) if self.dct else None)
+            y = int(ended["y"]) if ended["y"] else (self._year_for(mon, _day_num(ended["d"]), ended.start("mon"), ended.end()) if self.dct else None)
             if y is None:
                 return "DATE", None, None, NO_DCT
-            q = (mon - 1) // 3 + 1
+            try:
+                mid = date(y, mon, _day_num(ended["d"])) - timedelta(days=45)
+            except ValueError:
+                mid = date(y, mon, 1) - timedelta(days=30)
+            y, q = mid.year, (mid.month - 1) // 3 + 1
             self._note_quarter(y, q, ended=True)
             return "DATE", f"{y}-Q{q}", "absolute" if ended["y"] else "dct", None
+        if w == "that":
+            # "Results for that quarter": the quarter just named
+            if u == "quarter" and self.last_quarter:
+                return "DATE", self.last_quarter, "previous", None
+            return None
         cur = self._current_quarter()
         if cur is None:
             return "DATE", None, None, NO_DCT
@@ -923,6 +1024,10 @@ class _Resolver:
     def r_rel_unit(self, m):
         rel = m["rel"].lower()
         u = m["u"].lower()
+        if rel == "the past" and u in ("decade", "century") and not m["mod"]:
+            # "over the past decade": the ten years up to now, not the 1980s; "the past
+            # century" in 1989 is not the 1800s ("last century" is: the one before this)
+            return "DURATION", _duration(1, u), None, None
         anchored_prev = rel in ("the previous", "the following", "the same", "that same", "that", "the next")
         prev = self.anchor_date()
         point = _first_day(self.last_value) if anchored_prev and u != "week" and self.last_value else None
@@ -1067,6 +1172,11 @@ class _Resolver:
     def r_weekday(self, m):
         wd = lx.WEEKDAYS[m["wd"].lower()]
         rel = (m["rel"] or "").lower()
+        shared = None if rel or m["pod"] else _SHARED_PLURAL.match(self.text, m.end())
+        if shared is not None:
+            # "on Monday and Tuesday nights": the plural after the second weekday is the first's too
+            pod = shared["pods"]
+            return "SET", f"XXXX-WXX-{wd + 1}" + (f"T{lx.PARTS_OF_DAY[pod.lower()[:-1]]}" if pod else ""), "absolute", None
         if self.dct is None:
             return self.need_dct("DATE")
         delta = (wd - self.dct.weekday()) % 7  # days forward to the next such weekday (0 = today)
@@ -1085,6 +1195,8 @@ class _Resolver:
             if _PROSPECTIVE.search(self.text, max(0, m.start() - 45), m.start()) and (
                     tense != "past" or _DEADLINE_MOVED.search(self.text, max(0, m.start() - 80), m.start())):
                 tense = "future"  # "until Tuesday", "extended the deadline to Friday"
+            if tense is None and _SCHEDULED_PRESENT.search(self.text, max(0, m.start() - 30), m.start()):
+                tense = "future"  # "the two leaders meet Monday": a present tense for a timetable
             if tense == "future":
                 d = self.dct + timedelta(days=delta)
             else:
@@ -1150,8 +1262,12 @@ class _Resolver:
         if w.startswith("recent "):
             # "in recent months": an unspecified stretch up to now
             return "DURATION", _duration(None, _unit(w.split()[1])), None, None
+        if w.endswith("the past") and _COUNT_AFTER.match(self.text, m.end()):
+            return None  # "for the past three summers": a count of units, not the vague past
         if w in ("recently", "lately", "the past", "in the past", "previously", "formerly", "then current"):
             return "DATE", "PAST_REF", "dct", None
+        if w == "soon" and self.tense(m.start(), m.end()) == "past":
+            return None  # "was soon released": shortly after a past event, not the future
         if w.endswith("future") or w == "soon":
             return "DATE", "FUTURE_REF", "dct", None
         return "DATE", "PRESENT_REF", "dct", None
@@ -1165,6 +1281,8 @@ class _Resolver:
             # year-end" and a past tense mean the last one passed
             ahead = w.startswith("by ") or _PROSPECTIVE.search(self.text, max(0, m.start() - 30), m.start())
             y = self.dct.year - (not ahead and self.tense(m.start(), m.end()) == "past")
+            if w.startswith("around"):
+                return "DATE", f"{y}-12", "dct", None  # "around year-end": no day to name, December
             return "DATE", f"{y}-12-31", "dct", None
         if "term" in w:
             return "DATE", "FUTURE_REF", "dct", None
@@ -1200,10 +1318,13 @@ class _Resolver:
             return None
         if q in ("a", "an") and u in ("night", "second"):
             return None  # "a second time" is an ordinal
-        if u == "quarter" and "-" in m.group():
-            return None  # "three-quarters" is a fraction
-        if u == "quarter" and n is None:
-            return None
+        if m.group().lower() == "one day" and _MODAL_BEFORE.search(self.text, max(0, m.start() - 12), m.start()):
+            return "DATE", "FUTURE_REF", "dct", None  # "Islam will one day be ...": some day
+        if u == "quarter" and ("-" in m.group() or self.text.startswith(("-century", " century"), m.end())
+                               or (n is not None and self.text.startswith(" of ", m.end()))):
+            return None  # "three-quarters", "more than a quarter of the market": a fraction
+        if u == "quarter" and n is None and m["q"].lower() not in ("several", "few", "a few", "many"):
+            return None  # but "after several quarters of losses" is a stretch of time
         if self.text[m.end():m.end() + 4].lower() in ("-old", " old") or m.group().lower().endswith("-old"):
             return None  # an age, not a stretch of time
         if m["half"] and n is not None:
@@ -1213,6 +1334,13 @@ class _Resolver:
         return "DURATION", _duration(n, u), None, None
 
     def r_bare_unit(self, m):
+        return "DURATION", _duration(None, _unit(m["u"])), None, None
+
+    def r_long_unit(self, m):
+        # "a day-long meeting": one day; "a decades-long feud": some decades
+        return "DURATION", _duration(None if m["pl"] else 1, _unit(m["u"])), None, None
+
+    def r_vague_span(self, m):
         return "DURATION", _duration(None, _unit(m["u"])), None, None
 
     def r_the_year(self, m):
@@ -1350,6 +1478,8 @@ def tag(text: str, dct: str | None, sentences: Sequence[Span] | None = None) -> 
             res.topic = date.fromisoformat(value)
         if typ == "DATE" and value and value[0].isdigit():
             res.last_value = value
+            if _QUARTER_VALUE.fullmatch(value):
+                res.last_quarter = value
         if value is None and reason is None:
             reason = NO_DCT
         if reason == NO_DCT:
@@ -1357,7 +1487,30 @@ def tag(text: str, dct: str | None, sentences: Sequence[Span] | None = None) -> 
         out.append(Timex(s, e, typ, value, anchor, reason))
         if typ == "DATE" and value and len(value) == 10 and value[4] == "-":
             res.last_day_end = e
+            if name == "mdy":
+                second = _second_day(text, e, value, anchor)
+                if second is not None:
+                    out.append(second)
     return _times_on_following_day(text, out)
+
+
+# "April 24 and 25": a second day of the same month, named by its number alone
+# (not "on April 24 and 25 stores closed": a count, the next word a noun)
+_AND_DAY = re.compile(r",? (?:and|or) (?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\w%/$-]|[.,]\d)"
+                      r"(?=[.,;:!?)\"'”]|\s*$|\s+(?:(?:in|at|on|during|when|while|before|after|with|to|for)\b|[A-Z]))")
+
+
+def _second_day(text: str, end: int, value: str, anchor: str | None) -> Timex | None:
+    """The day in "April 24 and 25" after the first date, which ended at ``end`` with the
+    day-level ``value``; None when no such day follows or it is not a later day of that month."""
+    m = _AND_DAY.match(text, end)
+    if m is None or int(m["d"]) <= int(value[8:]):
+        return None
+    try:
+        d = date(int(value[:4]), int(value[5:7]), int(m["d"]))
+    except ValueError:
+        return None
+    return Timex(m.start("d"), m.end(), "DATE", d.isoformat(), anchor, None)
 
 
 # Titles and names that are made of time words: a TV show or a film quoted in Title Case
