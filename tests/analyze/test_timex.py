@@ -435,3 +435,13 @@ def test_trie_pattern_matches_exactly_its_words():
     rx = re.compile(trie_pattern(words))
     assert all(rx.fullmatch(w) for w in words)
     assert not any(rx.fullmatch(w) for w in ["da", "dates", "am", "new year"])
+
+
+def test_before_a_clause_is_a_conjunction_not_the_day_before():
+    # "for most of the day before it was put out": the fire was fought that day, not the day before
+    text = ("A fire broke out at the port on Wednesday afternoon, and crews fought it for most of "
+            "the day before it was put out in the evening.")
+    assert "2025-03-11" not in [v for _, v, _ in values(text, "2025-03-12").values()]
+    # a day before a named date or standing alone still counts back
+    found = values("The talks were held on Wednesday. The day before, the ministers spoke by phone.", "2025-03-12")
+    assert found["The day before"][1] == "2025-03-11"
