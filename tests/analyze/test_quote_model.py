@@ -121,3 +121,15 @@ def test_training_labels_follow_the_gold_spans(tmp_path):
     assert tags[-1] == "O"  # the final period is outside the content
     assert set(sents[1][1]) == {"O"}
     assert open_quote is False
+
+
+@pytest.mark.parametrize("text,content,cue,speaker", [
+    # quoted words inside a view the rules do not read: the tagger's attribution is kept
+    ("Several economists doubt the plan will “bring prices down for anyone” this year.",
+     "the plan will “bring prices down for anyone” this year", "doubt", "Several economists"),
+    ("Local farmers fear the drought will be “the worst in living memory” for the valley.",
+     "the drought will be “the worst in living memory” for the valley", "fear", "Local farmers"),
+])
+def test_model_keeps_quoted_words_inside_a_view(text, content, cue, speaker):
+    assert quotes(text, model=False) == []
+    assert quotes(text) == [(content, cue, speaker)]

@@ -136,7 +136,7 @@ def test_quote_over_two_paragraphs_is_one_quote():
      "the rules had changed since the spring", "said", "Ida Holm, dean of the city law school"),
     # an attitude covers its own clause, not the narrator's relative clause after it
     ("The envoy does not expect a breakthrough from the meeting, which will be held in Oslo on Friday.",
-     "a breakthrough from the meeting", "expect", "The envoy"),
+     "a breakthrough from the meeting", "does not expect", "The envoy"),
     # a noun as the cue: "his statement that ..."
     ("Critics pointed to his statement on Wednesday that the harbour would close for good.",
      "that the harbour would close for good", "statement", "his"),
@@ -327,3 +327,24 @@ def test_question_put_to_someone_then_the_answer():
         ("whether he would run again", "indirect", "Asked", None),
         ("he had not decided yet", "indirect", "said", "the mayor"),
     ]
+
+
+@pytest.mark.parametrize("text,content,cue,speaker", [
+    # the negation goes with the cue, so the view keeps its polarity
+    ("The mayor does not expect a quick deal with the unions.", "a quick deal with the unions",
+     "does not expect", "The mayor"),
+    ("The coach never believed the new stadium would open on time.",
+     "the new stadium would open on time", "never believed", "The coach"),
+])
+def test_negated_cue_keeps_its_negation(text, content, cue, speaker):
+    assert only(text) == (content, "indirect", cue, speaker)
+
+
+@pytest.mark.parametrize("text", [
+    # a refusal to say, or a saying that did not happen, reports no statement
+    "The ministry declined to say how many soldiers had been sent to the border.",
+    "A spokesman refused to comment on whether the plant would close next year.",
+    "The mayor did not say when the bridge over the river would reopen.",
+])
+def test_refusal_to_speak_is_not_a_quote(text):
+    assert quotes(text) == []

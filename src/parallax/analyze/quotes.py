@@ -26,8 +26,8 @@ compare textacy's ``direct_quotations`` and BBC Citron's cue-centred rules):
    it sees a second attribution start after a clause boundary. What it adds must have a cue
    with a known reporting or attitude word (the events PolNeAR also counts, "published the
    drafts", "discussed trade", are left out), a speaker, no modal ("must pledge"), no
-   negation ("have not said what ...": nothing was said) and no quote marks (those stay the
-   rules' to read).
+   negation ("have not said what ...": nothing was said) and no scare quotes (marks around
+   a term or two after a verb that is not one of saying: "call the plan a “giveaway”").
 
 Speakers are the noun phrase next to the cue as written: a name ("Sergey Lavrov"), a
 pronoun ("he"), a role ("the Secretary of State"), an organisation ("the State
@@ -48,7 +48,9 @@ expected to") name no speaker and are dropped. Nested reported speech is reporte
 its outer level, as in PolNeAR. Quotes with no attribution are kept only when they start a
 sentence and are five words or longer (shorter ones are taken as scare quotes or titles).
 Content spans follow PolNeAR: an indirect content keeps its leading "that"; a direct
-content is the text inside the marks.
+content is the text inside the marks. A negation between speaker and cue is part of the cue
+("does not expect"); a refusal to speak ("declined to say how many ...") or a negated verb
+of saying ("did not say when ...") reports no statement and gives no quote.
 """
 
 from __future__ import annotations
@@ -612,7 +614,7 @@ def _accepted(text: str, bounds: list[Span], att: quote_model.Attribution, conte
     """The quotes one tagged attribution gives a reader, or none: it needs a cue with a known
     reporting or attitude word, a speaker (the tagger's, else the rules' phrase next to the
     cue, else for a participle the sentence's last speaker in ``context`` or its subject), no
-    modal and no quote marks."""
+    modal, no negated cue and no scare quotes (:func:`_scare_quoted`)."""
     if not _lexical_cue(text, att.cue):
         return []  # PolNeAR's events ("published the drafts") are not statements to a reader
     if text[att.cue[0]:att.cue[1]].split()[0].lower() in _MODALS:
@@ -621,9 +623,9 @@ def _accepted(text: str, bounds: list[Span], att: quote_model.Attribution, conte
         return []  # "Investigators have not said what started the fire": nothing was said
     contents = [(_trim_start(text, a, b), _trim_end(text, a, b)) for a, b in att.contents]
     contents = [(a, b) for a, b in contents if b > a and not _EMPTY_CONTENT.match(text, a, b)]
-    if not contents or any(_MARK.search(text, a, b) for a, b in contents):
-        # Quote marks are the rules' to read: marks they left unattributed are scare
-        # quotes or titles ("Critics call the plan a “giveaway”").
+    if not contents or any(_scare_quoted(text, a, b, att.cue) for a, b in contents):
+        # Marks the rules left unattributed around a term are scare quotes or titles
+        # ("Critics call the plan a “giveaway”"), not the words of the speaker.
         return []
     source = att.source
     if source is None:
@@ -652,6 +654,24 @@ def _accepted(text: str, bounds: list[Span], att: quote_model.Attribution, conte
         return []  # "The Paris terrorist attacks shocked ...": a noun, not a verb
     speaker = _widen(source, mentions)
     return [Quote(a, b, "indirect", att.cue, speaker) for a, b in contents]
+
+
+_MARKED = re.compile(r"[\"“«]([^\"“”«»]*)[\"”»]")
+
+
+def _scare_quoted(text: str, start: int, end: int, cue: Span) -> bool:
+    """Whether a tagged content holds quote marks around a term rather than quoted words: a
+    content with marks is kept when a verb of saying reports it ("acknowledged that he had
+    “read the passages quickly”") or the marks hold three words or more; marks around one
+    or two words after an attitude or naming verb ("call the plan a “giveaway”") are the
+    narrator's. Limits: a short quoted reply after a verb of saying is kept either way."""
+    if not _MARK.search(text, start, end):
+        return False
+    cue_words = {w.lower() for w in _WORD.findall(text, cue[0], cue[1])}
+    if cue_words & lex.SPEECH_CUES:
+        return False
+    spans = [m.group(1) for m in _MARKED.finditer(text, start, end)]
+    return not any(len(_WORD.findall(s)) >= 3 for s in spans)
 
 
 # A content that only points back ("stated this in an interview", "said so").
@@ -1026,6 +1046,10 @@ def _indirect(text: str, lo: int, hi: int) -> Quote | None:
             r"\s*(?:[A-Z][\w’'-]*\s+){0,6}?(?:[\w’'-]+\s+){0,4}?[\w’'-]+\s*,\s*$", head
         ) and not re.search(r"(?:^|[,;:])\s*$", head):
             pass
+        refusal = _REFUSAL.match(text, cue.end(), hi) if cue.group() in ("declined", "declines", "refused", "refuses") else None
+        negation = _NEGATION.search(text, sp[1], cue.start())
+        if refusal is not None or (negation is not None and cue.group().lower() in _SAYING):
+            continue  # "declined to say how many ...", "did not say when ...": nothing was said
         start = _content_after_cue(text, cue, hi)
         follow = text[start:end]
         if re.match(r"(?:(?:this|it|so)\b\s*(?:$|[.,;]|in|on|at|to|after|during|with)\b|that\s*(?:$|[.,;]))", follow):
@@ -1038,7 +1062,9 @@ def _indirect(text: str, lo: int, hi: int) -> Quote | None:
             comma = re.search(r",\s+(?:which|who|where|when|whose)\b", text[start:end])
             if comma is not None and len(_WORD.findall(text, start, start + comma.start())) >= 2:
                 end = _trim_end(text, start, start + comma.start())
-        return Quote(start, end, "indirect", cue.span(), sp)
+        # "does not expect ...": the negation belongs to the cue, or the content's polarity is lost
+        c_start = negation.start() if negation is not None else cue.start()
+        return Quote(start, end, "indirect", (c_start, cue.end()), sp)
     subj = _SUBJECT.match(text, lo, hi)
     if subj is not None and subj.group(1).lower() not in lex.STOP:
         # "She cut the debt in half, but said she could not repay it": the sentence's subject
@@ -1059,6 +1085,23 @@ def _indirect(text: str, lo: int, hi: int) -> Quote | None:
         if len(_WORD.findall(text, n.start("that"), c_end)) >= 4:
             return Quote(n.start("that"), c_end, "indirect", n.span("cue"), n.span("who"))
     return None
+
+
+# A negation between a speaker and its cue ("does not expect", "has never said", "didn't say").
+_NEGATION = re.compile(
+    r"\b(?:(?:do|does|did|has|have|had|is|are|was|were|would|will|could|can|should|may|might)\s+)?"
+    r"(?:(?:also|still|yet|so\s+far)\s+)?(?:not|never)\b|\b[A-Za-z]+n[’']t\b"
+)
+# Verbs of saying that, negated, report nothing ("did not say when the bridge reopens").
+_SAYING = frozenset(
+    """say says said comment comments commented tell tells told disclose disclosed reveal
+    revealed specify specified explain explained confirm confirmed elaborate elaborated""".split()
+)
+# "declined to say how many ...": a refusal to speak is not a statement.
+_REFUSAL = re.compile(
+    r"\s+to\s+(?:say|comment|disclose|reveal|specify|elaborate|discuss|confirm|answer|identify|"
+    r"name|speculate|give|provide|explain|respond|talk)\b"
+)
 
 
 _NOMINAL = re.compile(
