@@ -183,6 +183,9 @@ def test_colon_line_names_its_speaker():
         "The bridge will reopen in May", "indirect", ":", "Olsen")
     # an interview's Q/A letters are not speakers
     assert quotes("Q: What did you find in the files that morning") == []
+    # a headline's tag is not a speaker
+    assert quotes("Breaking: The harbour bridge will close for a month") == []
+    assert quotes("LOOK: Photos of the flooded valley are going around the world") == []
 
 
 @pytest.mark.parametrize("text", [

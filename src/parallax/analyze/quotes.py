@@ -960,6 +960,12 @@ def _split(text: str, q: Quote, hi: int, depth: int = 0) -> list[Quote]:
     return out
 
 
+# Words that open a headline's tag, not a speaker's name: "Breaking: ...", "LOOK: ...".
+_NOT_COLON_SPEAKERS = frozenset(
+    """update note editor photo source related watch read video click image getty breaking
+    revealed exclusive look listen wow shocking analysis opinion live alert busted boom just
+    flashback report poll""".split()
+)
 # "Clinton: I support D.C. statehood" -- a headline or transcript line naming its speaker.
 _COLON_LINE = re.compile(
     r"((?:[A-Z][\w’'.-]*|of|the|and)(?:\s+(?:[A-Z][\w’'.-]*|of|the|and)){0,4}):[ \t\xa0]+(?=\S)"
@@ -977,7 +983,7 @@ def _indirect(text: str, lo: int, hi: int) -> Quote | None:
     c = _COLON_LINE.match(text, lo, hi) if line_start else None
     if c is not None and c.group(1)[0].isupper() and len(c.group(1)) > 1 and len(_WORD.findall(text, c.end(), end)) >= 3:
         first = c.group(1).split()[0]
-        if first.lower() not in lex.STOP and first.lower() not in ("update", "note", "editor", "photo", "source", "related", "watch", "read", "video", "click", "image", "getty"):
+        if first.lower() not in lex.STOP and first.lower() not in _NOT_COLON_SPEAKERS:
             return Quote(c.end(), end, "indirect", (c.end(1), c.end(1) + 1), c.span(1))
     m = _ACCORDING.search(text, lo, hi)
     if m is not None and _first_cue(text, lo, m.start()) is not None:
