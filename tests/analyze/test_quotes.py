@@ -351,3 +351,17 @@ def test_negated_cue_keeps_its_negation(text, content, cue, speaker):
 ])
 def test_refusal_to_speak_is_not_a_quote(text):
     assert quotes(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    # "add to" and "continue to" in the sense of increasing or going on report nothing
+    "The late rain is adding to the misery of farmers in the valley.",
+    "The number of cyclists in the city continues to grow every year.",
+])
+def test_add_to_and_continue_to_are_not_cues(text):
+    assert quotes(text) == []
+
+
+def test_continued_to_with_a_verb_of_saying_still_reports():
+    text = "The mayor continued to insist that the bridge was safe."
+    assert only(text) == ("to insist that the bridge was safe", "indirect", "continued", "The mayor")

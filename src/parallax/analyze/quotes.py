@@ -813,6 +813,8 @@ def _rule_quotes(text: str, sentences: Sequence[Span], mentions: Sequence[Mentio
                 m = _PARTICIPLE_START.match(text, lo, hi)
                 if before and m is not None:
                     cue = _CUE.match(text, m.start(1))
+                    if cue is not None and _not_a_cue(text, cue.start(), hi):
+                        cue = None
                     if cue is not None and cue.end() == m.end(1):
                         start = _content_after_cue(text, cue, hi)
                         end = _trim_end(text, start, hi)
@@ -874,6 +876,16 @@ def _free_pieces(text: str, lo: int, hi: int, covered: list[Span]) -> list[Span]
     return out
 
 
+# Cue words in a sense that reports nothing: "adding to the confusion", "continues to grow".
+_NOT_A_CUE = re.compile(r"(?:add|adds|added|adding|continue|continues|continued|continuing)\s+to\s+(\w+)")
+
+
+def _not_a_cue(text: str, pos: int, hi: int) -> bool:
+    """Whether the cue word at ``pos`` reports nothing; "continued to insist" still reports."""
+    m = _NOT_A_CUE.match(text, pos, hi)
+    return m is not None and m.group(1) not in lex.CUE_WORDS
+
+
 # Where one reported clause may end and the next attribution begin: "X said A, and Y said B",
 # "While X pledged A, Y insisted B", "X said A; Y said B", "X said A but Y said B".
 _BOUNDARY = re.compile(
@@ -923,6 +935,8 @@ def _split(text: str, q: Quote, hi: int, depth: int = 0) -> list[Quote]:
         after = max(q.cue[1], q.speaker[1])
         m = re.match(r"\s*,\s*(?:and\s+)?", text[after:hi])
         cue = _CUE.match(text, after + m.end()) if m else None
+        if cue is not None and _not_a_cue(text, cue.start(), hi):
+            cue = None
         if cue is not None and cue.group().endswith("ing"):
             start = _content_after_cue(text, cue, hi)
             end = _trim_end(text, start, hi)
@@ -930,6 +944,8 @@ def _split(text: str, q: Quote, hi: int, depth: int = 0) -> list[Quote]:
                 out.append(Quote(start, end, "indirect", cue.span(), q.speaker))
         return out
     for cue in _CUE.finditer(text, q.start, q.end):
+        if _not_a_cue(text, cue.start(), q.end):
+            continue
         sp = _speaker_before(text, q.start, cue.start())
         if sp is None and q.speaker is not None and not cue.group().endswith("ing"):
             # "X says A but argues that B": a second verb of the same subject.
@@ -1026,6 +1042,8 @@ def _indirect(text: str, lo: int, hi: int) -> Quote | None:
             return Quote(start, end, "indirect", (op.start(1), op.end()), sp)
     # Speech verbs before attitude verbs: "xenophobic attacks on X, Y said" is Y's statement.
     for cue in sorted(_CUE.finditer(text, lo, hi), key=lambda c: (c.group() not in lex.SPEECH_CUES, c.start())):
+        if _not_a_cue(text, cue.start(), hi):
+            continue
         sp = _speaker_before(text, lo, cue.start())
         if sp is None:
             # Inverted tail: "..., said the minister." / "..., declared X, after ..."
