@@ -76,6 +76,10 @@ def test_model_keeps_every_rule_quote():
     "Talks are expected to resume after the holiday.",
     # a negated saying says nothing
     "Investigators have not yet said what started the fire at the depot.",
+    # a passive cue: the one it names did not say anything ("was asked about", "is aimed at")
+    "The governor was asked about the closure of the hospital on Monday.",
+    "Neither candidate is inclined to attack the other during the debate.",
+    "The new ad is aimed at young voters in the northern districts.",
 ])
 def test_no_quote_in_plain_reporting(text):
     assert quotes(text) == []
@@ -133,3 +137,30 @@ def test_training_labels_follow_the_gold_spans(tmp_path):
 def test_model_keeps_quoted_words_inside_a_view(text, content, cue, speaker):
     assert quotes(text, model=False) == []
     assert quotes(text) == [(content, cue, speaker)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a fronted participle reports for the subject of the clause after it
+    ("Noting that the river had risen overnight, Olsen urged residents to leave their homes.",
+     ("that the river had risen overnight", "Noting", "Olsen")),
+    ("Acknowledging that the budget was tight, the mayor promised to keep the library open.",
+     ("that the budget was tight", "Acknowledging", "the mayor")),
+    # the tagger read the speaker's name into the cue
+    ("Greenpeace deemed the new rules too weak to protect the coast.",
+     ("the new rules too weak to protect the coast", "deemed", "Greenpeace")),
+])
+def test_model_attribution_finds_its_speaker_outside_the_tagged_source(text, expected):
+    assert expected not in quotes(text, model=False)
+    assert expected in quotes(text)
+
+
+@pytest.mark.parametrize("text,first,second", [
+    # a participle after a one-word content is a second attribution by the same speaker
+    ("The minister attacked Berg, calling him a danger to the savings of ordinary families.",
+     ("Berg", "attacked", "The minister"),
+     ("him a danger to the savings of ordinary families", "calling", "The minister")),
+    ("The coach praised Olsen, describing her as the best defender in the league.",
+     ("Olsen", "praised", "The coach"), ("her as the best defender in the league", "describing", "The coach")),
+])
+def test_model_splits_a_participle_off_a_rule_content(text, first, second):
+    assert quotes(text) == [first, second]

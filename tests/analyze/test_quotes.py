@@ -365,3 +365,8 @@ def test_add_to_and_continue_to_are_not_cues(text):
 def test_continued_to_with_a_verb_of_saying_still_reports():
     text = "The mayor continued to insist that the bridge was safe."
     assert only(text) == ("to insist that the bridge was safe", "indirect", "continued", "The mayor")
+
+
+def test_subject_of_a_joined_verb_is_the_whole_noun_phrase():
+    text = "The mayor toured the flooded streets and promised a new pumping station."
+    assert only(text) == ("a new pumping station", "indirect", "promised", "The mayor")

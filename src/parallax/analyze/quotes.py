@@ -91,8 +91,25 @@ _TAIL_FOLLOW = re.compile(
 )
 _WORD = re.compile(r"[^\W_][\w’'-]*")
 _SUBJECT = re.compile(r"\s*((?:[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}))(?=\s+[a-z])")
+# "the union leader visited": a determiner and up to three words before a verb in -ed or -s.
+_DET_SUBJECT = re.compile(
+    r"\s*((?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:[\w’'.-]+\s+){0,2}?[\w’'.-]+)"
+    r"(?=\s+(?:[a-z]+(?:ed|s)|said|told|thought|wrote|spoke|met|made|went|took|gave)\b)"
+)
 _PARTICIPLE_START = re.compile(r"[\s,]*(?:and\s+)?([a-z]+ing)\b")
 _MARK = re.compile(r"[\"“”«»]|''")
+
+
+def _clause_subject(text: str, pos: int, hi: int) -> Span | None:
+    """The subject opening the clause at ``pos``: capitalised words before a lowercase one
+    ("Anna Berg toured"), or a determiner and up to three words before a verb in -ed or -s
+    ("the union leader visited"). Limits: no parser, so a subject before an irregular verb
+    ("the mayor cut") is not found, and a bare capitalised determiner never is one."""
+    m = _SUBJECT.match(text, pos, hi)
+    if m is not None and m.group(1).lower() not in lex.STOP and m.group(1).lower() not in lex.DETERMINERS:
+        return m.span(1)
+    m = _DET_SUBJECT.match(text, pos, hi)
+    return m.span(1) if m is not None else None
 
 
 def _abbrev(w: str) -> bool:
@@ -559,30 +576,38 @@ def _overlaps(a: Span, b: Span) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
+_PASSIVE_CUE = re.compile(
+    r"(?:is|are|was|were|be|been|being)\s+(?:(?:not|also|widely|still|now|often|never)\s+)?"
+    r"(?:[a-z]+ed|known|seen|shown|thought|said|told|given)\b", re.I)
 _MODALS = frozenset("must should would could may might will can shall".split())
 _NEGATED_CUE = re.compile(r"\b(?:not|never|declined|refused)\b|n[’']t\b", re.I)
 
 
 def _model_splits(text: str, bounds: list[Span], quotes: list[Quote],
                   tagged: list[quote_model.Attribution]) -> list[Quote]:
-    """Cut a rule's indirect content where the tagger sees a second attribution start after a
-    clause boundary inside it ("The council denied the report, and residents hope ..."); the
-    second one is then added by :func:`_model_quotes`. Limits: only indirect contents, and
-    only when the tagger found that attribution's source and the text before the source ends
-    in a comma, semicolon or conjunction."""
+    """Cut a rule's indirect or mixed content where the tagger sees a second attribution start
+    after a clause boundary inside it ("The council denied the report, and residents hope
+    ...", "X attacked the plan, calling it ..."); the second one is then added by
+    :func:`_model_quotes`. Limits: a direct quotation is never cut; the text before the
+    second attribution's source (without one, its cue) must end in a comma, semicolon or
+    conjunction, and the second attribution must pass :func:`_accepted`."""
     out = []
     for q in quotes:
-        if q.kind == "indirect":
+        if q.kind in ("indirect", "mixed"):
             for att in tagged:
-                if att.source is None or not (q.start < att.source[0] and att.cue[1] <= q.end):
+                # where the second attribution starts: its source, else its cue (a second verb
+                # of the same speaker, "X denied the report and promised ...", or a participle)
+                first = att.source[0] if att.source is not None else att.cue[0]
+                if not (q.start < first and q.start < att.cue[0] and att.cue[1] <= q.end):
                     continue
-                b = _BOUNDARY.search(text, q.start, att.source[0])
-                if b is None or len(_WORD.findall(text, q.start, b.start())) < 2:
+                b = _BOUNDARY.search(text, q.start, first)
+                if b is None or len(_WORD.findall(text, q.start, b.start())) < 1:
                     continue
                 if not _accepted(text, bounds, att, quotes, []):
                     continue  # cut only where the second attribution will be added
                 end = _trim_end(text, q.start, b.start())
-                q = Quote(q.start, end, q.kind, q.cue, q.speaker)
+                kind = "mixed" if _MARK.search(text, q.start, end) else "indirect"
+                q = Quote(q.start, end, kind, q.cue, q.speaker)
                 break
         out.append(q)
     return out
@@ -621,6 +646,8 @@ def _accepted(text: str, bounds: list[Span], att: quote_model.Attribution, conte
         return []  # "NATO must pledge ...": an obligation or a prospect, not a statement
     if _NEGATED_CUE.search(text, att.cue[0], att.cue[1]):
         return []  # "Investigators have not said what started the fire": nothing was said
+    if _PASSIVE_CUE.match(text, att.cue[0], att.cue[1]):
+        return []  # "is expected to", "was shown to": nobody in the sentence says so
     contents = [(_trim_start(text, a, b), _trim_end(text, a, b)) for a, b in att.contents]
     contents = [(a, b) for a, b in contents if b > a and not _EMPTY_CONTENT.match(text, a, b)]
     if not contents or any(_scare_quoted(text, a, b, att.cue) for a, b in contents):
@@ -628,10 +655,25 @@ def _accepted(text: str, bounds: list[Span], att: quote_model.Attribution, conte
         # ("Critics call the plan a “giveaway”"), not the words of the speaker.
         return []
     source = att.source
+    cue = att.cue
     if source is None:
-        sent = _bounds_at(bounds, att.cue[0]) or (0, len(text))
-        source = _speaker_before(text, sent[0], att.cue[0])
-        if source is None and re.match(r"\w+ing\b", text[att.cue[0]:att.cue[1]]):
+        sent = _bounds_at(bounds, cue[0]) or (0, len(text))
+        named = _NAME_IN_CUE.match(text, cue[0], cue[1])
+        if named is not None and not quote_model.lexical(named.group(1).split()[-1]):
+            # "Politifact deemed the claims false": the tagger read the name into the cue.
+            source, cue = named.span(1), (named.start(2), cue[1])
+        else:
+            source = _speaker_before(text, sent[0], cue[0])
+        if source is None and re.match(r"\w+ing\b", text[cue[0]:cue[1]]) and not text[sent[0]:cue[0]].strip(" \"“'‘"):
+            # "Noting that the polls had closed, Olsen said ...": a fronted participle reports
+            # for the subject of the clause after it.
+            after = re.match(r"\s*,\s*", text[max(b for _a, b in contents):sent[1]])
+            if after is not None:
+                source = _clause_subject(text, max(b for _a, b in contents) + after.end(), sent[1])
+        elif source is None and re.search(r"(?:,\s*|\s)(?:and|but)\s+(?:also\s+|then\s+|later\s+)?$", text[sent[0]:cue[0]]):
+            # "The mayor toured the site and promised a new bridge": a second verb of the subject.
+            source = _clause_subject(text, sent[0], cue[0])
+        if source is None and re.match(r"\w+ing\b", text[cue[0]:cue[1]]):
             # "..., calling him X": a participle goes on for the speaker of the sentence.
             earlier = [q for q in context if q.speaker and q.cue and sent[0] <= q.cue[0] < att.cue[0]]
             if earlier:
@@ -653,7 +695,7 @@ def _accepted(text: str, bounds: list[Span], att: quote_model.Attribution, conte
     if text[att.cue[0]:att.cue[1]].split()[0] in _NOUNISH and not _subject_like(text[source[0]:source[1]]):
         return []  # "The Paris terrorist attacks shocked ...": a noun, not a verb
     speaker = _widen(source, mentions)
-    return [Quote(a, b, "indirect", att.cue, speaker) for a, b in contents]
+    return [Quote(a, b, "indirect", cue, speaker) for a, b in contents]
 
 
 _MARKED = re.compile(r"[\"“«]([^\"“”«»]*)[\"”»]")
@@ -672,6 +714,10 @@ def _scare_quoted(text: str, start: int, end: int, cue: Span) -> bool:
         return False
     spans = [m.group(1) for m in _MARKED.finditer(text, start, end)]
     return not any(len(_WORD.findall(s)) >= 3 for s in spans)
+
+
+# A cue that begins with the speaker's name: "Politifact deemed", "Will called for".
+_NAME_IN_CUE = re.compile(r"((?:[A-Z][\w’'.-]*\s+){0,2}[A-Z][\w’'.-]*)\s+([a-z])")
 
 
 # A content that only points back ("stated this in an interview", "said so").
@@ -1089,19 +1135,19 @@ def _indirect(text: str, lo: int, hi: int) -> Quote | None:
         # "does not expect ...": the negation belongs to the cue, or the content's polarity is lost
         c_start = negation.start() if negation is not None else cue.start()
         return Quote(start, end, "indirect", (c_start, cue.end()), sp)
-    subj = _SUBJECT.match(text, lo, hi)
-    if subj is not None and subj.group(1).lower() not in lex.STOP:
+    subj = _clause_subject(text, lo, hi)
+    if subj is not None:
         # "She cut the debt in half, but said she could not repay it": the sentence's subject
         # is the speaker of a verb joined by "and"/"but".
-        for cue in _CUE.finditer(text, subj.end(), hi):
-            joined = re.search(r"(?:,\s*|\s)(?:but|and)\s+(?:also\s+|then\s+|later\s+)?$", text[subj.end():cue.start()])
+        for cue in _CUE.finditer(text, subj[1], hi):
+            joined = re.search(r"(?:,\s*|\s)(?:but|and)\s+(?:also\s+|then\s+|later\s+)?$", text[subj[1]:cue.start()])
             # "She compared him to X, saying ...": a participle after the subject's own clause.
-            participle = cue.group().endswith("ing") and re.search(r",\s*$", text[subj.end():cue.start()])
+            participle = cue.group().endswith("ing") and re.search(r",\s*$", text[subj[1]:cue.start()])
             if cue.group() not in lex.SPEECH_CUES or not (joined or participle):
                 continue
             start = _content_after_cue(text, cue, hi)
             if len(_WORD.findall(text, start, end)) >= 3:
-                return Quote(start, end, "indirect", cue.span(), subj.span(1))
+                return Quote(start, end, "indirect", cue.span(), subj)
     n = _NOMINAL.search(text, lo, hi)
     if n is not None:
         # "Trump's claim that ...", "his warning that ...": the noun is the cue.
