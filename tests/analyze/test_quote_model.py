@@ -164,3 +164,14 @@ def test_model_attribution_finds_its_speaker_outside_the_tagged_source(text, exp
 ])
 def test_model_splits_a_participle_off_a_rule_content(text, first, second):
     assert quotes(text) == [first, second]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # stance and criticism verbs PolNeAR train annotates as cues, now known to the filter
+    ("Local farmers support the plan to build a second dam on the river.",
+     ("the plan to build a second dam on the river", "support", "Local farmers")),
+    ("The mayor credited the volunteers with saving the old library.",
+     ("the volunteers with saving the old library", "credited", "The mayor")),
+])
+def test_model_adds_stance_verbs_from_the_lexicon(text, expected):
+    assert quotes(text) == [expected]
