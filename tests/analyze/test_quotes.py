@@ -370,3 +370,16 @@ def test_continued_to_with_a_verb_of_saying_still_reports():
 def test_subject_of_a_joined_verb_is_the_whole_noun_phrase():
     text = "The mayor toured the flooded streets and promised a new pumping station."
     assert only(text) == ("a new pumping station", "indirect", "promised", "The mayor")
+
+
+@pytest.mark.parametrize("text,expected", [
+    # verbs of praise, criticism and saying that PolNeAR train annotates as cues most of the time
+    ("The coach hailed the new stadium as a gift to the whole town.",
+     ("the new stadium as a gift to the whole town", "indirect", "hailed", "The coach")),
+    ("The union condemned the decision to close the depot in March.",
+     ("the decision to close the depot in March", "indirect", "condemned", "The union")),
+    ("Olsen likened the new tax to a fine on working families.",
+     ("the new tax to a fine on working families", "indirect", "likened", "Olsen")),
+])
+def test_reporting_verbs_from_the_lexicon(text, expected):
+    assert only(text) == expected

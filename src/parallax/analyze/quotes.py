@@ -603,6 +603,9 @@ def _model_splits(text: str, bounds: list[Span], quotes: list[Quote],
                 b = _BOUNDARY.search(text, q.start, first)
                 if b is None or len(_WORD.findall(text, q.start, b.start())) < 1:
                     continue
+                if att.source is not None and re.fullmatch(r",\s*", b.group()) and (
+                        re.match(r"\s*,", text[att.source[1]:]) or text[att.source[1] - 1:att.source[1]] == ","):
+                    continue  # "that the president, Anna Berg, has urged ...": an apposition, not a clause
                 if not _accepted(text, bounds, att, quotes, []):
                     continue  # cut only where the second attribution will be added
                 end = _trim_end(text, q.start, b.start())
