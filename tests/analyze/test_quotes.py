@@ -383,3 +383,10 @@ def test_subject_of_a_joined_verb_is_the_whole_noun_phrase():
 ])
 def test_reporting_verbs_from_the_lexicon(text, expected):
     assert only(text) == expected
+
+
+def test_time_of_saying_is_not_the_content():
+    assert only("The mayor said earlier this week the bridge would reopen in May.") == (
+        "the bridge would reopen in May", "indirect", "said", "The mayor")
+    # nothing but the time is left: no quote
+    assert quotes("The mayor indicated earlier this week.") == []

@@ -25,9 +25,12 @@ compare textacy's ``direct_quotations`` and BBC Citron's cue-centred rules):
    work", "X accused Y of A, while Z insisted B"), and cuts a rule's indirect content where
    it sees a second attribution start after a clause boundary. What it adds must have a cue
    with a known reporting or attitude word (the events PolNeAR also counts, "published the
-   drafts", "discussed trade", are left out), a speaker, no modal ("must pledge"), no
-   negation ("have not said what ...": nothing was said) and no scare quotes (marks around
-   a term or two after a verb that is not one of saying: "call the plan a “giveaway”").
+   drafts", "discussed trade", are left out), a speaker (the tagger's, the phrase next to
+   the cue, the subject after a fronted participle or before a joined verb), no modal ("must
+   pledge"), no negation ("have not said what ...": nothing was said), no passive ("was
+   asked about", "is expected to": the one named said nothing) and no scare quotes (marks
+   around a term or two after a verb that is not one of saying: "call the plan a
+   “giveaway”").
 
 Speakers are the noun phrase next to the cue as written: a name ("Sergey Lavrov"), a
 pronoun ("he"), a role ("the Secretary of State"), an organisation ("the State
@@ -387,8 +390,9 @@ def _content_after_cue(text: str, cue: re.Match | Span, hi: int) -> int:
         if m:
             p += m.end()
     # "said on Friday his meeting ...": the time of saying is not what was said.
-    t = re.match(r"\s+(?:(?:on|late|early|last)\s+)?" + _DAYS + r"(?:\s+(?:night|morning|afternoon|evening))?"
-                 r"(?=\s*,?\s+(?:that\b|[a-z]+\b|[A-Z]))", text[p:hi])
+    t = re.match(r"\s+(?:(?:(?:on|late|early|last)\s+)?" + _DAYS + r"(?:\s+(?:night|morning|afternoon|evening))?"
+                 r"|(?:(?:earlier|later)\s+)?(?:last|this|next)\s+(?:week|month|year|weekend))"
+                 r"(?=\s*,?\s+(?:that\b|[a-z]+\b|[A-Z])|\s*[.;]|\s*$)", text[p:hi])
     if t:
         p += t.end()
     return _trim_start(text, p, hi)
