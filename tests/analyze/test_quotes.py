@@ -390,3 +390,14 @@ def test_time_of_saying_is_not_the_content():
         "the bridge would reopen in May", "indirect", "said", "The mayor")
     # nothing but the time is left: no quote
     assert quotes("The mayor indicated earlier this week.") == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "as reported by X" names the source as "according to X" does
+    ("As reported by the Daily Star, the old mill will close at the end of the year.",
+     ("the old mill will close at the end of the year", "indirect", "As reported", "the Daily Star")),
+    ("The old mill will close at the end of the year, as first reported by the Daily Star.",
+     ("The old mill will close at the end of the year", "indirect", "as first reported", "the Daily Star")),
+])
+def test_as_reported_by_names_the_source(text, expected):
+    assert only(text) == expected

@@ -15,7 +15,7 @@ compare textacy's ``direct_quotations`` and BBC Citron's cue-centred rules):
    covering the reported clause.
 3. The rest of each sentence is read for indirect speech, several attributions per sentence:
    ``X said (that) ...``, ``According to X, ...``, ``..., according to X``, ``As X noted,
-   ...``, ``..., X said.``, ``..., said X.``, ``X's claim that ...``, a headline ``X: ...``;
+   ...``, ``As reported by X, ...``, ``..., X said.``, ``..., said X.``, ``X's claim that ...``, a headline ``X: ...``;
    a content is cut where a second attribution starts after a clause boundary (``While X
    said A, Y insisted B``), a second verb of the same subject (``X says A but argues B``) or a
    participle (``..., adding that B``).
@@ -79,6 +79,10 @@ _CUE = re.compile(
     + "|"
     + "|".join(sorted(lex.CUE_WORDS, key=len, reverse=True))
     + r")\b"
+)
+_AS_BY = re.compile(
+    r"\b([Aa]s\s+(?:(?:first|previously|earlier|also)\s+)?(?:reported|noted|stated|announced|"
+    r"explained|described|revealed|confirmed|suggested|detailed))\s+by\s+"
 )
 _ACCORDING = re.compile(r"\b([Aa]ccording to)\s+")
 _OPINION = re.compile(
@@ -1086,6 +1090,20 @@ def _indirect(text: str, lo: int, hi: int) -> Quote | None:
                 tail = re.match(r"\s*([.,;]|$)", text[sp[1]:hi])
                 if tail and len(_WORD.findall(text, lo, before)) >= 3:
                     return Quote(_trim_start(text, lo, before), before, "indirect", m.span(1), sp)
+    by = _AS_BY.search(text, lo, hi)
+    if by is not None:
+        # "As reported by the Daily Star, the mill will close" / "..., as first reported by X."
+        sp = _speaker_after(text, by.end(), hi)
+        if sp is not None:
+            after = re.match(r"\s*,\s*", text[sp[1]:hi])
+            before = _trim_end(text, lo, by.start())
+            if by.start() <= _trim_start(text, lo, hi) and after is not None:
+                start = sp[1] + after.end()
+                if len(_WORD.findall(text, start, end)) >= 3:
+                    return Quote(start, end, "indirect", by.span(1), sp)
+            elif re.match(r"\s*(?:[.;]|$)", text[sp[1]:hi]) and "," in text[before:by.start()] \
+                    and len(_WORD.findall(text, lo, before)) >= 3:
+                return Quote(_trim_start(text, lo, before), before, "indirect", by.span(1), sp)
     op = _OPINION.search(text, lo, hi)
     if op is not None:
         sp = op.span(2) if op.group(2) else op.span(3)
