@@ -15,10 +15,10 @@ compare textacy's ``direct_quotations`` and BBC Citron's cue-centred rules):
    covering the reported clause.
 3. The rest of each sentence is read for indirect speech, several attributions per sentence:
    ``X said (that) ...``, ``According to X, ...``, ``..., according to X``, ``As X noted,
-   ...``, ``As reported by X, ...``, ``..., X said.``, ``..., said X.``, ``X's claim that ...``, a headline ``X: ...``;
-   a content is cut where a second attribution starts after a clause boundary (``While X
-   said A, Y insisted B``), a second verb of the same subject (``X says A but argues B``) or a
-   participle (``..., adding that B``).
+   ...``, ``As reported by X, ...``, ``..., X said.``, ``..., said X.``, ``X's claim that
+   ...``, a headline ``X: ...``; a content is cut where a second attribution starts after
+   a clause boundary (``While X said A, Y insisted B``), a second verb of the same subject
+   (``X says A but argues B``) or a participle (``..., adding that B``).
 4. A first-person paragraph under a caption line naming a person is that person's statement.
 5. A learned tagger (:mod:`parallax.analyze.quote_model`, a CRF trained on PolNeAR train)
    adds the unmarked attributions the rules miss ("Several economists doubt the plan will
@@ -648,9 +648,11 @@ def _model_quotes(text: str, bounds: list[Span], found: list[Quote], tagged: lis
 def _accepted(text: str, bounds: list[Span], att: quote_model.Attribution, context: list[Quote],
               mentions: Sequence[Mention]) -> list[Quote]:
     """The quotes one tagged attribution gives a reader, or none: it needs a cue with a known
-    reporting or attitude word, a speaker (the tagger's, else the rules' phrase next to the
-    cue, else for a participle the sentence's last speaker in ``context`` or its subject), no
-    modal, no negated cue and no scare quotes (:func:`_scare_quoted`)."""
+    reporting or attitude word, a speaker (the tagger's; else a name the tagger read into
+    the cue; else the rules' phrase next to the cue; else the subject after a fronted
+    participle or before a joined verb; else for a participle the sentence's last speaker in
+    ``context`` or its subject), no modal, no negated or passive cue and no scare quotes
+    (:func:`_scare_quoted`)."""
     if not _lexical_cue(text, att.cue):
         return []  # PolNeAR's events ("published the drafts") are not statements to a reader
     if text[att.cue[0]:att.cue[1]].split()[0].lower() in _MODALS:
