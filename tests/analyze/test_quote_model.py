@@ -80,6 +80,9 @@ def test_model_keeps_every_rule_quote():
     "The governor was asked about the closure of the hospital on Monday.",
     "Neither candidate is inclined to attack the other during the debate.",
     "The new ad is aimed at young voters in the northern districts.",
+    "The mayor was first noted for her speeches at the harbour.",
+    # "no mention of" says nothing
+    "The city charter makes no mention of electric scooters.",
 ])
 def test_no_quote_in_plain_reporting(text):
     assert quotes(text) == []
@@ -190,3 +193,12 @@ def test_model_does_not_cut_a_content_at_an_apposition():
     text = ("The minister recalled that the mayor, Anna Berg, had publicly urged residents to "
             "“stay calm and stay home” during the storm.")
     assert quotes(text) == [(text[text.index("that"):-1], "recalled", "The minister")]
+
+
+def test_a_tagged_content_without_a_word_is_dropped():
+    from parallax.analyze.quotes import _accepted
+
+    text = "The mayor kept tweeting # all night."
+    cue = (text.index("tweeting"), text.index(" #"))
+    att = quote_model.Attribution(cue, (0, len("The mayor")), [(text.index("#"), text.index("#") + 1)])
+    assert _accepted(text, _SPLIT.split(text), att, [], []) == []

@@ -585,10 +585,11 @@ def _overlaps(a: Span, b: Span) -> bool:
 
 
 _PASSIVE_CUE = re.compile(
-    r"(?:is|are|was|were|be|been|being)\s+(?:(?:not|also|widely|still|now|often|never)\s+)?"
+    r"(?:is|are|was|were|be|been|being)\s+(?:(?:not|also|widely|still|now|often|never|first|later|"
+    r"previously|reportedly|already)\s+)?"
     r"(?:[a-z]+ed|known|seen|shown|thought|said|told|given)\b", re.I)
 _MODALS = frozenset("must should would could may might will can shall".split())
-_NEGATED_CUE = re.compile(r"\b(?:not|never|declined|refused)\b|n[’']t\b", re.I)
+_NEGATED_CUE = re.compile(r"\b(?:not|never|no|declined|refused)\b|n[’']t\b", re.I)
 
 
 def _model_splits(text: str, bounds: list[Span], quotes: list[Quote],
@@ -658,11 +659,12 @@ def _accepted(text: str, bounds: list[Span], att: quote_model.Attribution, conte
     if text[att.cue[0]:att.cue[1]].split()[0].lower() in _MODALS:
         return []  # "NATO must pledge ...": an obligation or a prospect, not a statement
     if _NEGATED_CUE.search(text, att.cue[0], att.cue[1]):
-        return []  # "Investigators have not said what started the fire": nothing was said
+        return []  # "have not said what started the fire", "makes no mention of": nothing was said
     if _PASSIVE_CUE.match(text, att.cue[0], att.cue[1]):
         return []  # "is expected to", "was shown to": nobody in the sentence says so
     contents = [(_trim_start(text, a, b), _trim_end(text, a, b)) for a, b in att.contents]
-    contents = [(a, b) for a, b in contents if b > a and not _EMPTY_CONTENT.match(text, a, b)]
+    contents = [(a, b) for a, b in contents
+                if b > a and _WORD.search(text, a, b) and not _EMPTY_CONTENT.match(text, a, b)]
     if not contents or any(_scare_quoted(text, a, b, att.cue) for a, b in contents):
         # Marks the rules left unattributed around a term are scare quotes or titles
         # ("Critics call the plan a “giveaway”"), not the words of the speaker.
