@@ -401,3 +401,20 @@ def test_time_of_saying_is_not_the_content():
 ])
 def test_as_reported_by_names_the_source(text, expected):
     assert only(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # cue words in a sense that reports nothing, told by what follows them
+    "Fighters backed by the militia crossed the river at night.",
+    "A website called Harbour News Today spread the rumour.",
+    "Olsen reported from the harbour on the damage to the fishing fleet.",
+    "The mayor has 400 pledged delegates from the northern districts.",
+    "Hundreds of protesters showed up at the town hall on Monday.",
+])
+def test_cue_words_that_report_nothing(text):
+    assert quotes(text) == []
+
+
+def test_by_and_a_gerund_still_reports():
+    text = "The mayor concluded by saying that the bridge would reopen in May."
+    assert only(text)[1:] == ("indirect", "concluded", "The mayor")

@@ -947,6 +947,21 @@ def _not_a_cue(text: str, pos: int, hi: int) -> bool:
     return m is not None and m.group(1) not in lex.CUE_WORDS
 
 
+def _not_a_report(text: str, speaker: Span, cue: re.Match, follow: str) -> bool:
+    """A cue word in a sense that reports nothing, read from what follows it: a passive
+    participle ("fighters backed by the militia", "a list posted on the site"), a phrasal verb
+    ("showed up"), a byline ("reported from Rome"), a name ("a website called Hot News"),
+    an adjective ("pledged delegates")."""
+    word = cue.group().lower()
+    if re.match(r"(?:by(?!\s+\w+ing\b)|up)\b", follow):  # but "concluded by saying ..." reports
+        return True
+    if word in ("reported", "reporting", "wrote", "writing") and re.match(r"from\b", follow):
+        return True
+    if word in ("called", "named", "dubbed", "titled") and re.match(r"(?:a|an)\s", text[speaker[0]:speaker[1]], re.I):
+        return True
+    return word == "pledged" and re.match(r"delegates?\b", follow) is not None
+
+
 # Where one reported clause may end and the next attribution begin: "X said A, and Y said B",
 # "While X pledged A, Y insisted B", "X said A; Y said B", "X said A but Y said B".
 _BOUNDARY = re.compile(
@@ -1153,7 +1168,7 @@ def _indirect(text: str, lo: int, hi: int) -> Quote | None:
         follow = text[start:end]
         if re.match(r"(?:(?:this|it|so)\b\s*(?:$|[.,;]|in|on|at|to|after|during|with)\b|that\s*(?:$|[.,;]))", follow):
             continue
-        if len(_WORD.findall(follow)) < 3:
+        if len(_WORD.findall(follow)) < 3 or _not_a_report(text, sp, cue, follow):
             continue
         if cue.group() not in lex.SPEECH_CUES:
             # An attitude ("does not expect a breakthrough from the meeting, which will be
