@@ -186,6 +186,7 @@ def test_colon_line_names_its_speaker():
     # a headline's tag is not a speaker
     assert quotes("Breaking: The harbour bridge will close for a month") == []
     assert quotes("LOOK: Photos of the flooded valley are going around the world") == []
+    assert quotes("The Latest: Ferry services resume after the storm on the coast") == []
 
 
 @pytest.mark.parametrize("text", [
@@ -410,6 +411,8 @@ def test_as_reported_by_names_the_source(text, expected):
     "Olsen reported from the harbour on the damage to the fishing fleet.",
     "The mayor has 400 pledged delegates from the northern districts.",
     "Hundreds of protesters showed up at the town hall on Monday.",
+    "The mayor appeared at the harbour festival with her two brothers.",
+    "The port authority found itself at the centre of the budget row.",
 ])
 def test_cue_words_that_report_nothing(text):
     assert quotes(text) == []

@@ -949,9 +949,9 @@ def _not_a_cue(text: str, pos: int, hi: int) -> bool:
 
 def _not_a_report(text: str, speaker: Span, cue: re.Match, follow: str) -> bool:
     """A cue word in a sense that reports nothing, read from what follows it: a passive
-    participle ("fighters backed by the militia", "a list posted on the site"), a phrasal verb
-    ("showed up"), a byline ("reported from Rome"), a name ("a website called Hot News"),
-    an adjective ("pledged delegates")."""
+    participle ("fighters backed by the militia"), a phrasal verb ("showed up"), a byline
+    ("reported from Rome"), a name ("a website called Hot News"), an adjective ("pledged
+    delegates"), a presence ("appeared at the debate"), a plight ("found itself in debt")."""
     word = cue.group().lower()
     if re.match(r"(?:by(?!\s+\w+ing\b)|up)\b", follow):  # but "concluded by saying ..." reports
         return True
@@ -959,6 +959,10 @@ def _not_a_report(text: str, speaker: Span, cue: re.Match, follow: str) -> bool:
         return True
     if word in ("called", "named", "dubbed", "titled") and re.match(r"(?:a|an)\s", text[speaker[0]:speaker[1]], re.I):
         return True
+    if word in ("appear", "appears", "appeared") and re.match(r"(?:at|in|on|before|with|alongside)\b", follow):
+        return True  # "appeared at the debate": a presence, not a view
+    if word == "found" and re.match(r"(?:itself|himself|herself|themselves|ways)\b", follow):
+        return True  # "found itself at the centre of ..."
     return word == "pledged" and re.match(r"delegates?\b", follow) is not None
 
 
@@ -1056,7 +1060,7 @@ def _split(text: str, q: Quote, hi: int, depth: int = 0) -> list[Quote]:
 _NOT_COLON_SPEAKERS = frozenset(
     """update note editor photo source related watch read video click image getty breaking
     revealed exclusive look listen wow shocking analysis opinion live alert busted boom just
-    flashback""".split()
+    flashback latest notice correction""".split()
 )
 # "Clinton: I support D.C. statehood" -- a headline or transcript line naming its speaker.
 _COLON_LINE = re.compile(
@@ -1075,7 +1079,8 @@ def _indirect(text: str, lo: int, hi: int) -> Quote | None:
     c = _COLON_LINE.match(text, lo, hi) if line_start else None
     if c is not None and c.group(1)[0].isupper() and len(c.group(1)) > 1 and len(_WORD.findall(text, c.end(), end)) >= 3:
         first = c.group(1).split()[0]
-        if first.lower() not in lex.STOP and first.lower() not in _NOT_COLON_SPEAKERS:
+        tagged = any(w.lower() in _NOT_COLON_SPEAKERS for w in c.group(1).split())  # "The Latest:"
+        if first.lower() not in lex.STOP and not tagged:
             return Quote(c.end(), end, "indirect", (c.end(1), c.end(1) + 1), c.span(1))
     m = _ACCORDING.search(text, lo, hi)
     if m is not None and _first_cue(text, lo, m.start()) is not None:
