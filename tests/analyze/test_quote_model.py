@@ -76,6 +76,13 @@ def test_model_keeps_every_rule_quote():
     "Talks are expected to resume after the holiday.",
     # a negated saying says nothing
     "Investigators have not yet said what started the fire at the depot.",
+    # a passive cue: the one it names did not say anything ("was asked about", "is aimed at")
+    "The governor was asked about the closure of the hospital on Monday.",
+    "Neither candidate is inclined to attack the other during the debate.",
+    "The new ad is aimed at young voters in the northern districts.",
+    "The mayor was first noted for her speeches at the harbour.",
+    # "no mention of" says nothing
+    "The city charter makes no mention of electric scooters.",
 ])
 def test_no_quote_in_plain_reporting(text):
     assert quotes(text) == []
@@ -121,3 +128,77 @@ def test_training_labels_follow_the_gold_spans(tmp_path):
     assert tags[-1] == "O"  # the final period is outside the content
     assert set(sents[1][1]) == {"O"}
     assert open_quote is False
+
+
+@pytest.mark.parametrize("text,content,cue,speaker", [
+    # quoted words inside a view the rules do not read: the tagger's attribution is kept
+    ("Several economists doubt the plan will “bring prices down for anyone” this year.",
+     "the plan will “bring prices down for anyone” this year", "doubt", "Several economists"),
+    ("Local farmers fear the drought will be “the worst in living memory” for the valley.",
+     "the drought will be “the worst in living memory” for the valley", "fear", "Local farmers"),
+])
+def test_model_keeps_quoted_words_inside_a_view(text, content, cue, speaker):
+    assert quotes(text, model=False) == []
+    assert quotes(text) == [(content, cue, speaker)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a fronted participle reports for the subject of the clause after it
+    ("Noting that the river had risen overnight, Olsen urged residents to leave their homes.",
+     ("that the river had risen overnight", "Noting", "Olsen")),
+    ("Acknowledging that the budget was tight, the mayor promised to keep the library open.",
+     ("that the budget was tight", "Acknowledging", "the mayor")),
+])
+def test_model_attribution_finds_its_speaker_outside_the_tagged_source(text, expected):
+    assert expected not in quotes(text, model=False)
+    assert expected in quotes(text)
+
+
+@pytest.mark.parametrize("text,first,second", [
+    # a participle after a one-word content is a second attribution by the same speaker
+    ("The minister attacked Berg, calling him a danger to the savings of ordinary families.",
+     ("Berg", "attacked", "The minister"),
+     ("him a danger to the savings of ordinary families", "calling", "The minister")),
+    ("The coach praised Olsen, describing her as the best defender in the league.",
+     ("Olsen", "praised", "The coach"), ("her as the best defender in the league", "describing", "The coach")),
+])
+def test_model_splits_a_participle_off_a_rule_content(text, first, second):
+    assert quotes(text) == [first, second]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # stance and criticism verbs PolNeAR train annotates as cues, now known to the filter
+    ("Local farmers support the plan to build a second dam on the river.",
+     ("the plan to build a second dam on the river", "support", "Local farmers")),
+    ("The mayor credited the volunteers with saving the old library.",
+     ("the volunteers with saving the old library", "credited", "The mayor")),
+])
+def test_model_adds_stance_verbs_from_the_lexicon(text, expected):
+    assert quotes(text) == [expected]
+
+
+def test_a_name_read_into_the_cue_becomes_the_speaker():
+    from parallax.analyze.quotes import _accepted
+
+    text = "Greenpeace deemed the new rules too weak to protect the coast."
+    content = (text.index("the new"), text.index("."))
+    att = quote_model.Attribution((0, text.index(" the new")), None, [content])
+    (q,) = _accepted(text, _SPLIT.split(text), att, [], [])
+    assert (text[q.cue[0]:q.cue[1]], text[q.speaker[0]:q.speaker[1]]) == ("deemed", "Greenpeace")
+    assert text[q.start:q.end] == "the new rules too weak to protect the coast"
+
+
+def test_model_does_not_cut_a_content_at_an_apposition():
+    # nested speech in a rule's content: the named mayor is an apposition, not a new clause
+    text = ("The minister recalled that the mayor, Anna Berg, had publicly urged residents to "
+            "“stay calm and stay home” during the storm.")
+    assert quotes(text) == [(text[text.index("that"):-1], "recalled", "The minister")]
+
+
+def test_a_tagged_content_without_a_word_is_dropped():
+    from parallax.analyze.quotes import _accepted
+
+    text = "The mayor kept tweeting # all night."
+    cue = (text.index("tweeting"), text.index(" #"))
+    att = quote_model.Attribution(cue, (0, len("The mayor")), [(text.index("#"), text.index("#") + 1)])
+    assert _accepted(text, _SPLIT.split(text), att, [], []) == []

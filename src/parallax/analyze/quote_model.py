@@ -86,7 +86,7 @@ class QuoteLexicon:
 
 
 def _cue_word(lower: str) -> bool:
-    return lower in lex.CUE_WORDS or lower == "according"
+    return lower in lex.TAGGER_CUE_WORDS or lower == "according"
 
 
 class QuoteFeaturizer:

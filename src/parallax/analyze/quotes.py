@@ -15,19 +15,22 @@ compare textacy's ``direct_quotations`` and BBC Citron's cue-centred rules):
    covering the reported clause.
 3. The rest of each sentence is read for indirect speech, several attributions per sentence:
    ``X said (that) ...``, ``According to X, ...``, ``..., according to X``, ``As X noted,
-   ...``, ``..., X said.``, ``..., said X.``, ``X's claim that ...``, a headline ``X: ...``;
-   a content is cut where a second attribution starts after a clause boundary (``While X
-   said A, Y insisted B``), a second verb of the same subject (``X says A but argues B``) or a
-   participle (``..., adding that B``).
+   ...``, ``As reported by X, ...``, ``..., X said.``, ``..., said X.``, ``X's claim that
+   ...``, a headline ``X: ...``; a content is cut where a second attribution starts after
+   a clause boundary (``While X said A, Y insisted B``), a second verb of the same subject
+   (``X says A but argues B``) or a participle (``..., adding that B``).
 4. A first-person paragraph under a caption line naming a person is that person's statement.
 5. A learned tagger (:mod:`parallax.analyze.quote_model`, a CRF trained on PolNeAR train)
    adds the unmarked attributions the rules miss ("Several economists doubt the plan will
    work", "X accused Y of A, while Z insisted B"), and cuts a rule's indirect content where
    it sees a second attribution start after a clause boundary. What it adds must have a cue
    with a known reporting or attitude word (the events PolNeAR also counts, "published the
-   drafts", "discussed trade", are left out), a speaker, no modal ("must pledge"), no
-   negation ("have not said what ...": nothing was said) and no quote marks (those stay the
-   rules' to read).
+   drafts", "discussed trade", are left out), a speaker (the tagger's, the phrase next to
+   the cue, the subject after a fronted participle or before a joined verb), no modal ("must
+   pledge"), no negation ("have not said what ...": nothing was said), no passive ("was
+   asked about", "is expected to": the one named said nothing) and no scare quotes (marks
+   around a term or two after a verb that is not one of saying: "call the plan a
+   “giveaway”").
 
 Speakers are the noun phrase next to the cue as written: a name ("Sergey Lavrov"), a
 pronoun ("he"), a role ("the Secretary of State"), an organisation ("the State
@@ -48,7 +51,9 @@ expected to") name no speaker and are dropped. Nested reported speech is reporte
 its outer level, as in PolNeAR. Quotes with no attribution are kept only when they start a
 sentence and are five words or longer (shorter ones are taken as scare quotes or titles).
 Content spans follow PolNeAR: an indirect content keeps its leading "that"; a direct
-content is the text inside the marks.
+content is the text inside the marks. A negation between speaker and cue is part of the cue
+("does not expect"); a refusal to speak ("declined to say how many ...") or a negated verb
+of saying ("did not say when ...") reports no statement and gives no quote.
 """
 
 from __future__ import annotations
@@ -75,6 +80,10 @@ _CUE = re.compile(
     + "|".join(sorted(lex.CUE_WORDS, key=len, reverse=True))
     + r")\b"
 )
+_AS_BY = re.compile(
+    r"\b([Aa]s\s+(?:(?:first|previously|earlier|also)\s+)?(?:reported|noted|stated|announced|"
+    r"explained|described|revealed|confirmed|suggested|detailed))\s+by\s+"
+)
 _ACCORDING = re.compile(r"\b([Aa]ccording to)\s+")
 _OPINION = re.compile(
     r"\b([Ii]n)\s+(?:(his|her|their|its)|([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})[’']s?)"
@@ -89,8 +98,25 @@ _TAIL_FOLLOW = re.compile(
 )
 _WORD = re.compile(r"[^\W_][\w’'-]*")
 _SUBJECT = re.compile(r"\s*((?:[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}))(?=\s+[a-z])")
+# "the union leader visited": a determiner and up to three words before a verb in -ed or -s.
+_DET_SUBJECT = re.compile(
+    r"\s*((?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:[\w’'.-]+\s+){0,2}?[\w’'.-]+)"
+    r"(?=\s+(?:[a-z]+(?:ed|s)|said|told|thought|wrote|spoke|met|made|went|took|gave)\b)"
+)
 _PARTICIPLE_START = re.compile(r"[\s,]*(?:and\s+)?([a-z]+ing)\b")
 _MARK = re.compile(r"[\"“”«»]|''")
+
+
+def _clause_subject(text: str, pos: int, hi: int) -> Span | None:
+    """The subject opening the clause at ``pos``: capitalised words before a lowercase one
+    ("Anna Berg toured"), or a determiner and up to three words before a verb in -ed or -s
+    ("the union leader visited"). Limits: no parser, so a subject before an irregular verb
+    ("the mayor cut") is not found, and a bare capitalised determiner never is one."""
+    m = _SUBJECT.match(text, pos, hi)
+    if m is not None and m.group(1).lower() not in lex.STOP and m.group(1).lower() not in lex.DETERMINERS:
+        return m.span(1)
+    m = _DET_SUBJECT.match(text, pos, hi)
+    return m.span(1) if m is not None else None
 
 
 def _abbrev(w: str) -> bool:
@@ -368,8 +394,9 @@ def _content_after_cue(text: str, cue: re.Match | Span, hi: int) -> int:
         if m:
             p += m.end()
     # "said on Friday his meeting ...": the time of saying is not what was said.
-    t = re.match(r"\s+(?:(?:on|late|early|last)\s+)?" + _DAYS + r"(?:\s+(?:night|morning|afternoon|evening))?"
-                 r"(?=\s*,?\s+(?:that\b|[a-z]+\b|[A-Z]))", text[p:hi])
+    t = re.match(r"\s+(?:(?:(?:on|late|early|last)\s+)?" + _DAYS + r"(?:\s+(?:night|morning|afternoon|evening))?"
+                 r"|(?:(?:earlier|later)\s+)?(?:last|this|next)\s+(?:week|month|year|weekend))"
+                 r"(?=\s*,?\s+(?:that\b|[a-z]+\b|[A-Z])|\s*[.;]|\s*$)", text[p:hi])
     if t:
         p += t.end()
     return _trim_start(text, p, hi)
@@ -557,30 +584,42 @@ def _overlaps(a: Span, b: Span) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
+_PASSIVE_CUE = re.compile(
+    r"(?:is|are|was|were|be|been|being)\s+(?:(?:not|also|widely|still|now|often|never|first|later|"
+    r"previously|reportedly|already)\s+)?"
+    r"(?:[a-z]+ed|known|seen|shown|thought|said|told|given)\b", re.I)
 _MODALS = frozenset("must should would could may might will can shall".split())
-_NEGATED_CUE = re.compile(r"\b(?:not|never|declined|refused)\b|n[’']t\b", re.I)
+_NEGATED_CUE = re.compile(r"\b(?:not|never|no|declined|refused)\b|n[’']t\b", re.I)
 
 
 def _model_splits(text: str, bounds: list[Span], quotes: list[Quote],
                   tagged: list[quote_model.Attribution]) -> list[Quote]:
-    """Cut a rule's indirect content where the tagger sees a second attribution start after a
-    clause boundary inside it ("The council denied the report, and residents hope ..."); the
-    second one is then added by :func:`_model_quotes`. Limits: only indirect contents, and
-    only when the tagger found that attribution's source and the text before the source ends
-    in a comma, semicolon or conjunction."""
+    """Cut a rule's indirect or mixed content where the tagger sees a second attribution start
+    after a clause boundary inside it ("The council denied the report, and residents hope
+    ...", "X attacked the plan, calling it ..."); the second one is then added by
+    :func:`_model_quotes`. Limits: a direct quotation is never cut; the text before the
+    second attribution's source (without one, its cue) must end in a comma, semicolon or
+    conjunction, and the second attribution must pass :func:`_accepted`."""
     out = []
     for q in quotes:
-        if q.kind == "indirect":
+        if q.kind in ("indirect", "mixed"):
             for att in tagged:
-                if att.source is None or not (q.start < att.source[0] and att.cue[1] <= q.end):
+                # where the second attribution starts: its source, else its cue (a second verb
+                # of the same speaker, "X denied the report and promised ...", or a participle)
+                first = att.source[0] if att.source is not None else att.cue[0]
+                if not (q.start < first and q.start < att.cue[0] and att.cue[1] <= q.end):
                     continue
-                b = _BOUNDARY.search(text, q.start, att.source[0])
-                if b is None or len(_WORD.findall(text, q.start, b.start())) < 2:
+                b = _BOUNDARY.search(text, q.start, first)
+                if b is None or len(_WORD.findall(text, q.start, b.start())) < 1:
                     continue
+                if att.source is not None and re.fullmatch(r",\s*", b.group()) and (
+                        re.match(r"\s*,", text[att.source[1]:]) or text[att.source[1] - 1:att.source[1]] == ","):
+                    continue  # "that the president, Anna Berg, has urged ...": an apposition, not a clause
                 if not _accepted(text, bounds, att, quotes, []):
                     continue  # cut only where the second attribution will be added
                 end = _trim_end(text, q.start, b.start())
-                q = Quote(q.start, end, q.kind, q.cue, q.speaker)
+                kind = "mixed" if _MARK.search(text, q.start, end) else "indirect"
+                q = Quote(q.start, end, kind, q.cue, q.speaker)
                 break
         out.append(q)
     return out
@@ -610,26 +649,46 @@ def _model_quotes(text: str, bounds: list[Span], found: list[Quote], tagged: lis
 def _accepted(text: str, bounds: list[Span], att: quote_model.Attribution, context: list[Quote],
               mentions: Sequence[Mention]) -> list[Quote]:
     """The quotes one tagged attribution gives a reader, or none: it needs a cue with a known
-    reporting or attitude word, a speaker (the tagger's, else the rules' phrase next to the
-    cue, else for a participle the sentence's last speaker in ``context`` or its subject), no
-    modal and no quote marks."""
+    reporting or attitude word, a speaker (the tagger's; else a name the tagger read into
+    the cue; else the rules' phrase next to the cue; else the subject after a fronted
+    participle or before a joined verb; else for a participle the sentence's last speaker in
+    ``context`` or its subject), no modal, no negated or passive cue and no scare quotes
+    (:func:`_scare_quoted`)."""
     if not _lexical_cue(text, att.cue):
         return []  # PolNeAR's events ("published the drafts") are not statements to a reader
     if text[att.cue[0]:att.cue[1]].split()[0].lower() in _MODALS:
         return []  # "NATO must pledge ...": an obligation or a prospect, not a statement
     if _NEGATED_CUE.search(text, att.cue[0], att.cue[1]):
-        return []  # "Investigators have not said what started the fire": nothing was said
+        return []  # "have not said what started the fire", "makes no mention of": nothing was said
+    if _PASSIVE_CUE.match(text, att.cue[0], att.cue[1]):
+        return []  # "is expected to", "was shown to": nobody in the sentence says so
     contents = [(_trim_start(text, a, b), _trim_end(text, a, b)) for a, b in att.contents]
-    contents = [(a, b) for a, b in contents if b > a and not _EMPTY_CONTENT.match(text, a, b)]
-    if not contents or any(_MARK.search(text, a, b) for a, b in contents):
-        # Quote marks are the rules' to read: marks they left unattributed are scare
-        # quotes or titles ("Critics call the plan a “giveaway”").
+    contents = [(a, b) for a, b in contents
+                if b > a and _WORD.search(text, a, b) and not _EMPTY_CONTENT.match(text, a, b)]
+    if not contents or any(_scare_quoted(text, a, b, att.cue) for a, b in contents):
+        # Marks the rules left unattributed around a term are scare quotes or titles
+        # ("Critics call the plan a “giveaway”"), not the words of the speaker.
         return []
     source = att.source
+    cue = att.cue
     if source is None:
-        sent = _bounds_at(bounds, att.cue[0]) or (0, len(text))
-        source = _speaker_before(text, sent[0], att.cue[0])
-        if source is None and re.match(r"\w+ing\b", text[att.cue[0]:att.cue[1]]):
+        sent = _bounds_at(bounds, cue[0]) or (0, len(text))
+        named = _NAME_IN_CUE.match(text, cue[0], cue[1])
+        if named is not None and not quote_model.lexical(named.group(1).split()[-1]):
+            # "Politifact deemed the claims false": the tagger read the name into the cue.
+            source, cue = named.span(1), (named.start(2), cue[1])
+        else:
+            source = _speaker_before(text, sent[0], cue[0])
+        if source is None and re.match(r"\w+ing\b", text[cue[0]:cue[1]]) and not text[sent[0]:cue[0]].strip(" \"“'‘"):
+            # "Noting that the polls had closed, Olsen said ...": a fronted participle reports
+            # for the subject of the clause after it.
+            after = re.match(r"\s*,\s*", text[max(b for _a, b in contents):sent[1]])
+            if after is not None:
+                source = _clause_subject(text, max(b for _a, b in contents) + after.end(), sent[1])
+        elif source is None and re.search(r"(?:,\s*|\s)(?:and|but)\s+(?:also\s+|then\s+|later\s+)?$", text[sent[0]:cue[0]]):
+            # "The mayor toured the site and promised a new bridge": a second verb of the subject.
+            source = _clause_subject(text, sent[0], cue[0])
+        if source is None and re.match(r"\w+ing\b", text[cue[0]:cue[1]]):
             # "..., calling him X": a participle goes on for the speaker of the sentence.
             earlier = [q for q in context if q.speaker and q.cue and sent[0] <= q.cue[0] < att.cue[0]]
             if earlier:
@@ -651,7 +710,29 @@ def _accepted(text: str, bounds: list[Span], att: quote_model.Attribution, conte
     if text[att.cue[0]:att.cue[1]].split()[0] in _NOUNISH and not _subject_like(text[source[0]:source[1]]):
         return []  # "The Paris terrorist attacks shocked ...": a noun, not a verb
     speaker = _widen(source, mentions)
-    return [Quote(a, b, "indirect", att.cue, speaker) for a, b in contents]
+    return [Quote(a, b, "indirect", cue, speaker) for a, b in contents]
+
+
+_MARKED = re.compile(r"[\"“«]([^\"“”«»]*)[\"”»]")
+
+
+def _scare_quoted(text: str, start: int, end: int, cue: Span) -> bool:
+    """Whether a tagged content holds quote marks around a term rather than quoted words: a
+    content with marks is kept when a verb of saying reports it ("acknowledged that he had
+    “read the passages quickly”") or the marks hold three words or more; marks around one
+    or two words after an attitude or naming verb ("call the plan a “giveaway”") are the
+    narrator's. Limits: a short quoted reply after a verb of saying is kept either way."""
+    if not _MARK.search(text, start, end):
+        return False
+    cue_words = {w.lower() for w in _WORD.findall(text, cue[0], cue[1])}
+    if cue_words & lex.SPEECH_CUES:
+        return False
+    spans = [m.group(1) for m in _MARKED.finditer(text, start, end)]
+    return not any(len(_WORD.findall(s)) >= 3 for s in spans)
+
+
+# A cue that begins with the speaker's name: "Politifact deemed", "Will called for".
+_NAME_IN_CUE = re.compile(r"((?:[A-Z][\w’'.-]*\s+){0,2}[A-Z][\w’'.-]*)\s+([a-z])")
 
 
 # A content that only points back ("stated this in an interview", "said so").
@@ -793,6 +874,8 @@ def _rule_quotes(text: str, sentences: Sequence[Span], mentions: Sequence[Mentio
                 m = _PARTICIPLE_START.match(text, lo, hi)
                 if before and m is not None:
                     cue = _CUE.match(text, m.start(1))
+                    if cue is not None and _not_a_cue(text, cue.start(), hi):
+                        cue = None
                     if cue is not None and cue.end() == m.end(1):
                         start = _content_after_cue(text, cue, hi)
                         end = _trim_end(text, start, hi)
@@ -854,6 +937,35 @@ def _free_pieces(text: str, lo: int, hi: int, covered: list[Span]) -> list[Span]
     return out
 
 
+# Cue words in a sense that reports nothing: "adding to the confusion", "continues to grow".
+_NOT_A_CUE = re.compile(r"(?:add|adds|added|adding|continue|continues|continued|continuing)\s+to\s+(\w+)")
+
+
+def _not_a_cue(text: str, pos: int, hi: int) -> bool:
+    """Whether the cue word at ``pos`` reports nothing; "continued to insist" still reports."""
+    m = _NOT_A_CUE.match(text, pos, hi)
+    return m is not None and m.group(1) not in lex.CUE_WORDS
+
+
+def _not_a_report(text: str, speaker: Span, cue: re.Match, follow: str) -> bool:
+    """A cue word in a sense that reports nothing, read from what follows it: a passive
+    participle ("fighters backed by the militia"), a phrasal verb ("showed up"), a byline
+    ("reported from Rome"), a name ("a website called Hot News"), an adjective ("pledged
+    delegates"), a presence ("appeared at the debate"), a plight ("found itself in debt")."""
+    word = cue.group().lower()
+    if re.match(r"(?:by(?!\s+\w+ing\b)|up)\b", follow):  # but "concluded by saying ..." reports
+        return True
+    if word in ("reported", "reporting", "wrote", "writing") and re.match(r"from\b", follow):
+        return True
+    if word in ("called", "named", "dubbed", "titled") and re.match(r"(?:a|an)\s", text[speaker[0]:speaker[1]], re.I):
+        return True
+    if word in ("appear", "appears", "appeared") and re.match(r"(?:at|in|on|before|with|alongside)\b", follow):
+        return True  # "appeared at the debate": a presence, not a view
+    if word == "found" and re.match(r"(?:itself|himself|herself|themselves|ways)\b", follow):
+        return True  # "found itself at the centre of ..."
+    return word == "pledged" and re.match(r"delegates?\b", follow) is not None
+
+
 # Where one reported clause may end and the next attribution begin: "X said A, and Y said B",
 # "While X pledged A, Y insisted B", "X said A; Y said B", "X said A but Y said B".
 _BOUNDARY = re.compile(
@@ -903,6 +1015,8 @@ def _split(text: str, q: Quote, hi: int, depth: int = 0) -> list[Quote]:
         after = max(q.cue[1], q.speaker[1])
         m = re.match(r"\s*,\s*(?:and\s+)?", text[after:hi])
         cue = _CUE.match(text, after + m.end()) if m else None
+        if cue is not None and _not_a_cue(text, cue.start(), hi):
+            cue = None
         if cue is not None and cue.group().endswith("ing"):
             start = _content_after_cue(text, cue, hi)
             end = _trim_end(text, start, hi)
@@ -910,6 +1024,8 @@ def _split(text: str, q: Quote, hi: int, depth: int = 0) -> list[Quote]:
                 out.append(Quote(start, end, "indirect", cue.span(), q.speaker))
         return out
     for cue in _CUE.finditer(text, q.start, q.end):
+        if _not_a_cue(text, cue.start(), q.end):
+            continue
         sp = _speaker_before(text, q.start, cue.start())
         if sp is None and q.speaker is not None and not cue.group().endswith("ing"):
             # "X says A but argues that B": a second verb of the same subject.
@@ -940,6 +1056,12 @@ def _split(text: str, q: Quote, hi: int, depth: int = 0) -> list[Quote]:
     return out
 
 
+# Words that open a headline's tag, not a speaker's name: "Breaking: ...", "LOOK: ...".
+_NOT_COLON_SPEAKERS = frozenset(
+    """update note editor photo source related watch read video click image getty breaking
+    revealed exclusive look listen wow shocking analysis opinion live alert busted boom just
+    flashback latest notice correction""".split()
+)
 # "Clinton: I support D.C. statehood" -- a headline or transcript line naming its speaker.
 _COLON_LINE = re.compile(
     r"((?:[A-Z][\w’'.-]*|of|the|and)(?:\s+(?:[A-Z][\w’'.-]*|of|the|and)){0,4}):[ \t\xa0]+(?=\S)"
@@ -957,7 +1079,8 @@ def _indirect(text: str, lo: int, hi: int) -> Quote | None:
     c = _COLON_LINE.match(text, lo, hi) if line_start else None
     if c is not None and c.group(1)[0].isupper() and len(c.group(1)) > 1 and len(_WORD.findall(text, c.end(), end)) >= 3:
         first = c.group(1).split()[0]
-        if first.lower() not in lex.STOP and first.lower() not in ("update", "note", "editor", "photo", "source", "related", "watch", "read", "video", "click", "image", "getty"):
+        tagged = any(w.lower() in _NOT_COLON_SPEAKERS for w in c.group(1).split())  # "The Latest:"
+        if first.lower() not in lex.STOP and not tagged:
             return Quote(c.end(), end, "indirect", (c.end(1), c.end(1) + 1), c.span(1))
     m = _ACCORDING.search(text, lo, hi)
     if m is not None and _first_cue(text, lo, m.start()) is not None:
@@ -991,6 +1114,20 @@ def _indirect(text: str, lo: int, hi: int) -> Quote | None:
                 tail = re.match(r"\s*([.,;]|$)", text[sp[1]:hi])
                 if tail and len(_WORD.findall(text, lo, before)) >= 3:
                     return Quote(_trim_start(text, lo, before), before, "indirect", m.span(1), sp)
+    by = _AS_BY.search(text, lo, hi)
+    if by is not None:
+        # "As reported by the Daily Star, the mill will close" / "..., as first reported by X."
+        sp = _speaker_after(text, by.end(), hi)
+        if sp is not None:
+            after = re.match(r"\s*,\s*", text[sp[1]:hi])
+            before = _trim_end(text, lo, by.start())
+            if by.start() <= _trim_start(text, lo, hi) and after is not None:
+                start = sp[1] + after.end()
+                if len(_WORD.findall(text, start, end)) >= 3:
+                    return Quote(start, end, "indirect", by.span(1), sp)
+            elif re.match(r"\s*(?:[.;]|$)", text[sp[1]:hi]) and "," in text[before:by.start()] \
+                    and len(_WORD.findall(text, lo, before)) >= 3:
+                return Quote(_trim_start(text, lo, before), before, "indirect", by.span(1), sp)
     op = _OPINION.search(text, lo, hi)
     if op is not None:
         sp = op.span(2) if op.group(2) else op.span(3)
@@ -1000,6 +1137,8 @@ def _indirect(text: str, lo: int, hi: int) -> Quote | None:
             return Quote(start, end, "indirect", (op.start(1), op.end()), sp)
     # Speech verbs before attitude verbs: "xenophobic attacks on X, Y said" is Y's statement.
     for cue in sorted(_CUE.finditer(text, lo, hi), key=lambda c: (c.group() not in lex.SPEECH_CUES, c.start())):
+        if _not_a_cue(text, cue.start(), hi):
+            continue
         sp = _speaker_before(text, lo, cue.start())
         if sp is None:
             # Inverted tail: "..., said the minister." / "..., declared X, after ..."
@@ -1026,11 +1165,15 @@ def _indirect(text: str, lo: int, hi: int) -> Quote | None:
             r"\s*(?:[A-Z][\w’'-]*\s+){0,6}?(?:[\w’'-]+\s+){0,4}?[\w’'-]+\s*,\s*$", head
         ) and not re.search(r"(?:^|[,;:])\s*$", head):
             pass
+        refusal = _REFUSAL.match(text, cue.end(), hi) if cue.group() in ("declined", "declines", "refused", "refuses") else None
+        negation = _NEGATION.search(text, sp[1], cue.start())
+        if refusal is not None or (negation is not None and cue.group().lower() in _SAYING):
+            continue  # "declined to say how many ...", "did not say when ...": nothing was said
         start = _content_after_cue(text, cue, hi)
         follow = text[start:end]
         if re.match(r"(?:(?:this|it|so)\b\s*(?:$|[.,;]|in|on|at|to|after|during|with)\b|that\s*(?:$|[.,;]))", follow):
             continue
-        if len(_WORD.findall(follow)) < 3:
+        if len(_WORD.findall(follow)) < 3 or _not_a_report(text, sp, cue, follow):
             continue
         if cue.group() not in lex.SPEECH_CUES:
             # An attitude ("does not expect a breakthrough from the meeting, which will be
@@ -1038,20 +1181,22 @@ def _indirect(text: str, lo: int, hi: int) -> Quote | None:
             comma = re.search(r",\s+(?:which|who|where|when|whose)\b", text[start:end])
             if comma is not None and len(_WORD.findall(text, start, start + comma.start())) >= 2:
                 end = _trim_end(text, start, start + comma.start())
-        return Quote(start, end, "indirect", cue.span(), sp)
-    subj = _SUBJECT.match(text, lo, hi)
-    if subj is not None and subj.group(1).lower() not in lex.STOP:
+        # "does not expect ...": the negation belongs to the cue, or the content's polarity is lost
+        c_start = negation.start() if negation is not None else cue.start()
+        return Quote(start, end, "indirect", (c_start, cue.end()), sp)
+    subj = _clause_subject(text, lo, hi)
+    if subj is not None:
         # "She cut the debt in half, but said she could not repay it": the sentence's subject
         # is the speaker of a verb joined by "and"/"but".
-        for cue in _CUE.finditer(text, subj.end(), hi):
-            joined = re.search(r"(?:,\s*|\s)(?:but|and)\s+(?:also\s+|then\s+|later\s+)?$", text[subj.end():cue.start()])
+        for cue in _CUE.finditer(text, subj[1], hi):
+            joined = re.search(r"(?:,\s*|\s)(?:but|and)\s+(?:also\s+|then\s+|later\s+)?$", text[subj[1]:cue.start()])
             # "She compared him to X, saying ...": a participle after the subject's own clause.
-            participle = cue.group().endswith("ing") and re.search(r",\s*$", text[subj.end():cue.start()])
+            participle = cue.group().endswith("ing") and re.search(r",\s*$", text[subj[1]:cue.start()])
             if cue.group() not in lex.SPEECH_CUES or not (joined or participle):
                 continue
             start = _content_after_cue(text, cue, hi)
             if len(_WORD.findall(text, start, end)) >= 3:
-                return Quote(start, end, "indirect", cue.span(), subj.span(1))
+                return Quote(start, end, "indirect", cue.span(), subj)
     n = _NOMINAL.search(text, lo, hi)
     if n is not None:
         # "Trump's claim that ...", "his warning that ...": the noun is the cue.
@@ -1059,6 +1204,23 @@ def _indirect(text: str, lo: int, hi: int) -> Quote | None:
         if len(_WORD.findall(text, n.start("that"), c_end)) >= 4:
             return Quote(n.start("that"), c_end, "indirect", n.span("cue"), n.span("who"))
     return None
+
+
+# A negation between a speaker and its cue ("does not expect", "has never said", "didn't say").
+_NEGATION = re.compile(
+    r"\b(?:(?:do|does|did|has|have|had|is|are|was|were|would|will|could|can|should|may|might)\s+)?"
+    r"(?:(?:also|still|yet|so\s+far)\s+)?(?:not|never)\b|\b[A-Za-z]+n[’']t\b"
+)
+# Verbs of saying that, negated, report nothing ("did not say when the bridge reopens").
+_SAYING = frozenset(
+    """say says said comment comments commented tell tells told disclose disclosed reveal
+    revealed specify specified explain explained confirm confirmed elaborate elaborated""".split()
+)
+# "declined to say how many ...": a refusal to speak is not a statement.
+_REFUSAL = re.compile(
+    r"\s+to\s+(?:say|comment|disclose|reveal|specify|elaborate|discuss|confirm|answer|identify|"
+    r"name|speculate|give|provide|explain|respond|talk)\b"
+)
 
 
 _NOMINAL = re.compile(
