@@ -327,3 +327,30 @@ def test_question_put_to_someone_then_the_answer():
         ("whether he would run again", "indirect", "Asked", None),
         ("he had not decided yet", "indirect", "said", "the mayor"),
     ]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('"The bridge works as a link," Paul R. Dunn Jr., the director of the Port Authority, said at a news conference.',
+     "Paul R. Dunn Jr., the director of the Port Authority"),
+    ('"If trends hold, the firm will be sold," Rita Moss, managing director and analyst at Grey Bank, told me.',
+     "Rita Moss, managing director and analyst at Grey Bank"),
+    ('"Both plans worry me," Tom Hale, 30, of Salem, Ore., who was among those asked, said in an interview.',
+     "Tom Hale, 30, of Salem, Ore., who was among those asked"),
+    ('"It is long and tiring," Tia Lund, Mrs. Park\'s chief of staff, said in an interview.',
+     "Tia Lund, Mrs. Park's chief of staff"),
+    ('"We need him because life is hard here," his wife, Ana Marie Lupu, wrote in a letter to the court.',
+     "his wife, Ana Marie Lupu"),
+    ('"We must build more roads," the likely Green Party nominee said after the rally.',
+     "the likely Green Party nominee"),
+    ('"She is clearly experienced, right?" campaign manager Jeff Wade said Monday in an interview.',
+     "campaign manager Jeff Wade"),
+])
+def test_speaker_after_a_quote_keeps_the_whole_name_and_its_description(text, speaker):
+    content, kind, _cue, sp = quotes(text)[0]
+    assert kind == "direct"
+    assert sp == speaker
+
+
+def test_a_place_before_a_named_speaker_is_not_part_of_the_speaker():
+    found = quotes("In Iowa, Trump, the senator, said that the caucus rules were unfair.")
+    assert found[0][3] == "Trump, the senator"

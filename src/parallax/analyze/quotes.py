@@ -125,6 +125,16 @@ def _skip_between(toks: list[tuple[int, int, str]], i: int) -> int:
 _APPOSITION_START = frozenset(
     "a an the its his her their who whose which former then now one another".split()
 )
+# Person nouns that head a speaker phrase besides the lexicon's role words ("his wife",
+# "campaign manager Lou Pike", "a delegate from Ohio").
+_ROLES = lex.ROLE_HINTS | frozenset(
+    """manager managers delegate delegates worker workers wife husband daughter son mother
+    father brother sister widow spokespeople consultant consultants operative operatives
+    organizer organizers activist volunteer volunteers pastor lawmaker legislator
+    congressman congresswoman correspondent reporter anchor commentator coordinator
+    executive executives officer officers counsel teacher student voter resident""".split()
+)
+_POSSESSIVE_DETS = frozenset("his her their its our my your".split())
 
 
 def _speaker_with_apposition(text: str, lo: int, toks: list[tuple[int, int, str]], i: int,
@@ -150,13 +160,31 @@ def _speaker_with_apposition(text: str, lo: int, toks: list[tuple[int, int, str]
         return None
     titled = all(_is_cap(w) or w.lower() in ("of", "and", "the", "for") for w in inner) and len(inner) <= 8
     last = inner[-1].lower()
-    role = len(inner) <= 8 and (last in lex.ROLE_HINTS or last.endswith(("man", "woman", "er", "or", "ist")))
-    if first.lower() not in _APPOSITION_START and not titled and not role and first.lower() not in lex.ROLE_HINTS:
+    role = len(inner) <= 8 and (last in _ROLES or last.endswith(("man", "woman", "er", "or", "ist")))
+    # A role word anywhere ("managing director and analyst at Grey Bank"), an age ("30"), a
+    # home town ("of Salem") or a participle ("speaking on condition of anonymity").
+    described = len(inner) <= 14 and (
+        any(w.lower() in _ROLES for w in inner) or (len(inner) == 1 and inner[0].isdigit())
+        or (first == "of" and len(inner) <= 6) or (first.islower() and first.endswith("ing")))
+    if (first.lower() not in _APPOSITION_START and not titled and not role and not described
+            and first.lower() not in _ROLES):
         return None
-    # One more apposition may stand before this one: "Lindsey Graham, R-S.C., a candidate, said".
-    head = _speaker_before(text, lo, toks[j][0], allow_apposition=depth < 1, depth=depth + 1)
+    # More appositions may stand before this one: "Lindsey Graham, R-S.C., a candidate, said",
+    # "Tom Hale, 30, of Salem, Ore., who was asked, said".
+    head = _speaker_before(text, lo, toks[j][0], allow_apposition=depth < 3, depth=depth + 1)
     if head is None or head[1] < toks[j - 1][1] if j > 0 else True:
         return None
+    k = next((n for n in range(j) if toks[n][0] == head[0]), 0)
+    if k > 1 and toks[k - 1][2] == "of":
+        k -= 1
+    if pair == "," and depth < 6 and k > 0 and toks[k - 1][2] == ",":
+        # The head is itself set off by commas ("Tom Hale, 30, of Salem, ..."): the name
+        # stands before the first of them, at the start of the clause ("In Iowa, Trump, a
+        # senator, said" is Trump).
+        longer = _speaker_with_apposition(text, lo, toks, j, depth + 1)
+        n = next((n for n in range(j) if toks[n][0] == longer[0]), 0) if longer else 0
+        if longer is not None and (n == 0 or not toks[n - 1][2][0].isalnum()):
+            head = (longer[0], head[1])
     return (head[0], toks[i][0] if pair != "(" else toks[i][1])
 
 
@@ -186,7 +214,7 @@ def _plausible_head(w: str) -> bool:
     lw = w.lower()
     if not w.islower():
         return True
-    if lw in lex.PRONOUNS or lw in lex.ROLE_HINTS or lw in _HEAD_NOUNS:
+    if lw in lex.PRONOUNS or lw in _ROLES or lw in _HEAD_NOUNS:
         return True
     if lw in _NOT_HEADS or "’" in lw or "'" in lw:
         return False
@@ -206,7 +234,7 @@ _DEMONYM = re.compile(r"(?:ern|ian|an|ic|ish|ese|ed|al)$")
 def _subject_like(phrase: str) -> bool:
     words = phrase.split()
     last = words[-1].strip(".,")
-    if last.lower() in lex.ROLE_HINTS or last.lower() in _HEAD_NOUNS:
+    if last.lower() in _ROLES or last.lower() in _HEAD_NOUNS:
         return True
     if not last[:1].isupper():
         return False
@@ -223,6 +251,14 @@ _NOT_HEADS = frozenset(
 )
 
 
+def _adjective_after_det(toks: list[tuple[int, int, str]], j: int) -> bool:
+    """Whether the lowercase word ``toks[j]`` stands between "the" and a capitalised title:
+    "the likely Green Party nominee", "the presumptive Republican nominee"."""
+    w = toks[j][2]
+    return (j > 0 and toks[j - 1][2].lower() in ("the", "a", "an") and w.lower() not in lex.STOP
+            and w.lower() not in lex.DETERMINERS and not _pron(w))
+
+
 def _speaker_before(text: str, lo: int, pos: int, allow_apposition: bool = True, depth: int = 0) -> Span | None:
     """The speaker noun phrase ending just before ``pos`` (a cue), not reaching below ``lo``."""
     t = _TIME_TAIL.search(text, lo, pos)
@@ -234,13 +270,22 @@ def _speaker_before(text: str, lo: int, pos: int, allow_apposition: bool = True,
         return None
     if any(w.lower() in _BE for _s, _e, w in toks[i + 1:]) and re.match(r"\w+(?:ed|said|told|thought|known|seen)\b", text[pos:pos + 30]):
         return None  # a passive ("talks are expected to", "it is noted that") names no speaker
+    stop = None
+    if toks[i][2] == "." and i > 0 and toks[i - 1][2][:1].isupper() and (
+            _abbrev(toks[i - 1][2]) or (len(toks[i - 1][2]) <= 5 and i > 1 and toks[i - 2][2] == ",")):
+        # "Paul Dunn Jr. said", "Tom Hale, of Salem, Ore., said": the abbreviation's period
+        # belongs to the name.
+        stop = toks[i][1]
+        i -= 1
     if allow_apposition and not toks[i][2][0].isalnum():
         return _speaker_with_apposition(text, lo, toks, i, depth)
     if not _plausible_head(toks[i][2]) or re.search(r"[’']s$", toks[i][2]):
         return None  # an adjective, a verb or a possessive ("Scalia's comments") is no subject
-    if i > 0 and toks[i - 1][2].lower() in _QUANTIFIERS and toks[i][2].islower() and not toks[i][2].endswith("s"):
+    if (i > 0 and toks[i - 1][2].lower() in _QUANTIFIERS and toks[i][2].islower() and not toks[i][2].endswith("s")
+            and toks[i][2] not in _ROLES):
         return None  # "several angry comments": a cue word used as a noun
     s, e, w = toks[i]
+    e = stop or e
     lw = w.lower()
     if _pron(w):
         return (s, e) if lw in lex.SUBJECT_PRONOUNS else None
@@ -265,8 +310,8 @@ def _speaker_before(text: str, lo: int, pos: int, allow_apposition: bool = True,
             continue
         if not w2[0].isalnum():
             break
-        if lw2 in lex.DETERMINERS:
-            start = s2
+        if lw2 in lex.DETERMINERS or (lw2 in _POSSESSIVE_DETS and not last_cap):
+            start = s2  # "the minister", "his wife" (but not "told her Smith")
             if j > 0 and toks[j - 1][2].lower() == "of":
                 j -= 1
                 continue
@@ -282,7 +327,7 @@ def _speaker_before(text: str, lo: int, pos: int, allow_apposition: bool = True,
         if lw2 in lex.STOP or _pron(w2):
             break
         if w2.islower():
-            if last_cap and lw2 not in lex.ROLE_HINTS and lw2 not in _TITLE_WORDS:
+            if last_cap and lw2 not in _ROLES and lw2 not in _TITLE_WORDS and not _adjective_after_det(toks, j):
                 break
             last_cap = False
         else:
@@ -467,8 +512,13 @@ def _post_attribution(text: str, seg: QuotedSegment, hi: int):
         sp = _speaker_after(text, cue.end(), hi)
         after = sp[1] if sp else 0
     elif cue is not None:
-        sp = _speaker_before(text, p, cue.start())
-        if sp is not None and sp[0] != p:
+        # The first cue with a speaker phrase reaching back to the quote: a cue word inside
+        # the apposition ("Tom Hale, who was asked, said") is passed over.
+        for c in _CUE.finditer(text, p, window_hi):
+            sp = _speaker_before(text, p, c.start())
+            if sp is not None and sp[0] == p:
+                cue = c
+                break
             sp = None
         after = cue.end()
     if sp is None:
