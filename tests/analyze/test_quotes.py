@@ -354,3 +354,24 @@ def test_speaker_after_a_quote_keeps_the_whole_name_and_its_description(text, sp
 def test_a_place_before_a_named_speaker_is_not_part_of_the_speaker():
     found = quotes("In Iowa, Trump, the senator, said that the caucus rules were unfair.")
     assert found[0][3] == "Trump, the senator"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('"These are dark days for people like me," former party speechwriter Noam Hale wrote in a column.',
+     "former party speechwriter Noam Hale"),
+    ('"I do not trust her," Cara Pond, 67, a retired clerk in Allentown, Pa., said in an interview.',
+     "Cara Pond, 67, a retired clerk in Allentown, Pa."),
+    ('"The facts have not changed," a spokesman for committee members said.',
+     "a spokesman for committee members"),
+    ('"The cost is too high," state Senate leader Paul Berg and House Speaker Tim Moss, both Greens, said in a statement.',
+     "state Senate leader Paul Berg and House Speaker Tim Moss, both Greens"),
+])
+def test_a_long_speaker_phrase_between_a_quote_and_its_cue(text, speaker):
+    content, kind, _cue, sp = quotes(text)[0]
+    assert kind == "direct"
+    assert sp == speaker
+
+
+def test_a_title_quoted_inside_a_sentence_does_not_take_the_clause_after_it_as_speaker():
+    found = quotes('He recalled the "Great Game," the old contest between two empires, he says of the region.')
+    assert all(sp != "the old contest between two empires, he" for _c, _k, _cue, sp in found)

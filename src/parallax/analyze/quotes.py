@@ -496,6 +496,49 @@ def _colon_intro(text: str, bounds: list[Span], para: Span) -> tuple[Span, Span]
     return None
 
 
+# Words that show the text after a quote goes on with a clause rather than naming a speaker.
+_CLAUSE_WORDS = frozenset(
+    """that when while because if but so than as though although whether where why how what
+    said says told added is are was were has have had will would can could do does did""".split()
+)
+
+
+def _speaker_right_after_quote(text: str, p: int, cue: int) -> Span | None:
+    """The words between a closing quote mark at ``p`` and a cue, taken whole as the speaker
+    when :func:`_speaker_before` cannot parse them: a title or a long description of a name
+    ("former party speechwriter Noam Hale", "Ann Roe, 67, a retired nurse in Salem, Ore.,").
+    The phrase must open like a noun phrase (a capital, a determiner, a title or role word),
+    hold a name or a role word, stay under 30 words in one sentence and hold no clause word
+    ("that", "when", an auxiliary) or quote mark. Limits: a lowercase title the lists do not
+    know ("screenwriter") must be followed by a capitalised word."""
+    t = _TIME_TAIL.search(text, p, cue)
+    end = t.start() if t is not None and t.start() > p else cue
+    toks = _tokens(text, p, end)
+    i = _skip_between(toks, len(toks) - 1)
+    toks = toks[:i + 1]
+    while toks and toks[-1][2] == ",":
+        toks.pop()
+    words = [w for _s, _e, w in toks if w[0].isalnum()]
+    if not words or len(words) > 30:
+        return None
+    for n, (_s, _e, w) in enumerate(toks):
+        if w in ";:!?\"“”«»()" or w.lower() in _CLAUSE_WORDS or _CUE.fullmatch(w):
+            return None
+        if w == "." and not (n > 0 and toks[n - 1][2][:1].isupper() and len(toks[n - 1][2]) <= 5):
+            return None  # a sentence ends; the dots of "Jr.", "Pa." and "N.C." do not
+    first, last = words[0], words[-1]
+    lf = first.lower()
+    opens = (first[:1].isupper() and lf not in lex.STOP) or lf in lex.DETERMINERS or lf in _ROLES or lf in _TITLE_WORDS or (
+        first.islower() and lf not in lex.STOP and len(words) > 1 and words[1][:1].isupper())
+    if not opens or (first[:1].isupper() and len(words) == 1 and not _plausible_head(first)):
+        return None
+    if not _plausible_head(last) or re.search(r"[’']s$", last):
+        return None
+    if not any(w[:1].isupper() or w.lower() in _ROLES for w in words):
+        return None
+    return (toks[0][0], toks[-1][1])
+
+
 def _post_attribution(text: str, seg: QuotedSegment, hi: int):
     """``..." he said`` / ``...” said X`` right after the quote; returns (cue, speaker, end)."""
     p = seg.close
@@ -524,6 +567,20 @@ def _post_attribution(text: str, seg: QuotedSegment, hi: int):
     if sp is None:
         # Right after a quote, any verb after the speaker is the reporting verb ("...,” an
         # angry Hollande retaliated. / ...," Mr. Graham continued / ..." the statement read).
+        g = _ANY_VERB_AFTER.match(text, p, window_hi)
+        g_sp = _speaker_before(text, p, g.start(1)) if g is not None else None
+        before = re.split(r"[.!?:;]", text[text.rfind("\n", 0, seg.open) + 1:seg.open])[-1]
+        if (g_sp is None or g_sp[0] != p) and cue is not None and cue.start() > p and re.search(r"[,?!]$", inner) \
+                and not _WORD.search(before):
+            # '"...," former party speechwriter Noam Hale, 67, wrote': a speaker phrase the
+            # word walk cannot parse, between a quote that opens a sentence and closes on a
+            # comma, and a cue.
+            for c in _CUE.finditer(text, p, window_hi):
+                sp = _speaker_right_after_quote(text, p, c.start())
+                if sp is not None:
+                    cue, after = c, c.end()
+                    break
+    if sp is None:
         g = _ANY_VERB_AFTER.match(text, p, window_hi)
         inv = re.compile(r"([a-z]+ed)\s").match(text, p, window_hi) if g is None else None
         if inv is not None:
