@@ -375,3 +375,28 @@ def test_a_long_speaker_phrase_between_a_quote_and_its_cue(text, speaker):
 def test_a_title_quoted_inside_a_sentence_does_not_take_the_clause_after_it_as_speaker():
     found = quotes('He recalled the "Great Game," the old contest between two empires, he says of the region.')
     assert all(sp != "the old contest between two empires, he" for _c, _k, _cue, sp in found)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Ames last year proposed that the border fence be extended to the coast.", "Ames"),
+    ("Dole at the time said that the deal would collapse within a month.", "Dole"),
+    ("The mayor on April 18, 1977, declared that the city would never again close its schools.", "The mayor"),
+])
+def test_a_time_phrase_between_speaker_and_cue_is_not_the_speaker(text, speaker):
+    assert only(text)[3] == speaker
+
+
+def test_a_participle_after_an_object_goes_on_for_the_subject():
+    found = quotes("Berg was blunt about her dislike of Dole, the current front-runner, saying the party must unite against him.")
+    assert [sp for *_x, sp in found] == ["Berg"]
+
+
+def test_a_capitalised_opening_word_is_not_a_speaker():
+    for text in ("Perhaps the voters cut the budget in half, but said they could not repay the loan.",
+                 "Despite the rain, crowds filled the square, hoping the band would play."):
+        assert all(sp not in ("Perhaps", "Despite") for *_x, sp in quotes(text))
+
+
+def test_a_role_opening_the_sentence_speaks_for_a_joined_verb():
+    found = quotes("The former senator cut the debt in half, but said she could not repay the loan.")
+    assert found[-1][3] == "The former senator"

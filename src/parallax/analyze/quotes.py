@@ -88,7 +88,23 @@ _TAIL_FOLLOW = re.compile(
     r"today|yesterday|last|this|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
 )
 _WORD = re.compile(r"[^\W_][\w’'-]*")
-_SUBJECT = re.compile(r"\s*((?:[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}))(?=\s+[a-z])")
+_ROLE_SUBJECTS = frozenset(
+    """minister secretary president spokesman spokeswoman spokesperson diplomat official officials
+    senator governor ambassador chief leader director chairman chairwoman candidate nominee
+    front-runner campaign department ministry agency committee government administration company
+    group report survey poll study statement letter""".split()
+)
+# The capitalised subject opening a sentence ("Fiorina was upfront about ..., saying"), or a
+# role with its article ("The former senator told ..."); not a capitalised conjunction,
+# preposition, adverb or participle ("When Mr. Rubio", "Despite", "Speaking", "Perhaps").
+_SUBJECT = re.compile(
+    r"\s*(?!(?:When|While|Since|Although|Though|Because|If|As|After|Before|Despite|Besides|Throughout|"
+    r"Alongside|Perhaps|At|In|On|For|With|During|Until|Unlike|Like|Even|But|And|Yet|So|Then|Still|Also|"
+    r"However|Meanwhile|Instead|Amid|Among|From|By|To|Of|Under|Over|Without|Within|Asked|Once|Now|"
+    r"Here|There|This|That|These|Those|What|Why|How|Where|Whether|Only|Just|Not|No)\b"
+    r"|(?:It|There|That|What)[’']s\b|[A-Z][a-z]+(?:ing|ly)\b)"
+    r"((?:The|A|An)\s+(?:[\w’'-]+\s+){0,3}?(?:" + "|".join(sorted(_ROLE_SUBJECTS)) + r")\b"
+    r"|(?!(?:The|A|An)\s+[a-z])[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})(?=\s+[a-z])")
 _PARTICIPLE_START = re.compile(r"[\s,]*(?:and\s+)?([a-z]+ing)\b")
 _MARK = re.compile(r"[\"“”«»]|''")
 
@@ -189,9 +205,15 @@ def _speaker_with_apposition(text: str, lo: int, toks: list[tuple[int, int, str]
 
 
 _DAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)"
+_MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept\.|Oct\.|Nov\.|Dec\.)"
 _TIME_TAIL = re.compile(
     r"\s+(?:(?:on|late|early|last|this)\s+)?" + _DAYS + r"(?:\s+(?:night|morning|afternoon|evening))?"
     r"(?:\s+(?:also|again|later))?\s*$|\s+(?:twice|again|already|often|also|finally)\s*$"
+    # "Trump last year proposed", "Smith at the time said", "she on April 18, 1977, declared"
+    r"|\s+(?:(?:earlier|later)\s+)?(?:this\s+past|last|this|past|that|next)\s+(?:week|month|year|weekend|spring|summer|fall|autumn|winter|night)"
+    r"(?:\s+(?:also|again|later))?\s*,?\s*$"
+    r"|\s+(?:at the time|in the past|years ago|a year ago|months ago|weeks ago|days ago)\s*,?\s*$"
+    r"|\s+(?:on|in)\s+" + _MONTHS + r"(?:\s+\d{1,2})?(?:,\s+\d{4})?\s*,?\s*$"
     r"|,\s*(?:meanwhile|however|too|though|in turn|for (?:his|her|their|its) part),\s*$"
 )
 # Lowercase words that can end a speaker noun phrase besides role words.
@@ -260,7 +282,22 @@ def _adjective_after_det(toks: list[tuple[int, int, str]], j: int) -> bool:
 
 
 def _speaker_before(text: str, lo: int, pos: int, allow_apposition: bool = True, depth: int = 0) -> Span | None:
-    """The speaker noun phrase ending just before ``pos`` (a cue), not reaching below ``lo``."""
+    """The speaker noun phrase ending just before ``pos`` (a cue), not reaching below ``lo``.
+
+    A participle after a comma goes on for the subject of the clause, so the noun phrase
+    before it is no speaker when the clause has words before it: in "Ames was upfront about
+    her dislike of Dole, the front-runner, saying ..." Dole is an object (the callers then
+    read the sentence's subject, or the previous speaker)."""
+    sp = _noun_phrase_before(text, lo, pos, allow_apposition, depth)
+    if sp is not None and depth == 0 and re.match(r"[a-z]+ing\b", text[pos:pos + 30]) \
+            and re.fullmatch(r"\s*,\s*", text[sp[1]:pos]) and _WORD.search(text, lo, sp[0]):
+        return None
+    return sp
+
+
+def _noun_phrase_before(text: str, lo: int, pos: int, allow_apposition: bool = True, depth: int = 0) -> Span | None:
+    """The noun phrase ending just before ``pos``, not reaching below ``lo`` (see
+    :func:`_speaker_before`)."""
     t = _TIME_TAIL.search(text, lo, pos)
     if t is not None and t.start() > lo:
         pos = t.start()  # "Trump on Tuesday said" / "Clinton twice said"
