@@ -400,3 +400,8 @@ def test_a_capitalised_opening_word_is_not_a_speaker():
 def test_a_role_opening_the_sentence_speaks_for_a_joined_verb():
     found = quotes("The former senator cut the debt in half, but said she could not repay the loan.")
     assert found[-1][3] == "The former senator"
+
+
+def test_a_quote_after_a_sentence_is_not_joined_to_it():
+    found = quotes('Dole played down the idea that he had a deal with Ames. "There never was a grand alliance," he said.')
+    assert ("There never was a grand alliance,", "direct", "said", "he") in found

@@ -27,3 +27,14 @@ def test_the_dateline_is_a_sentence_of_its_own():
     plain = Article(id="y", text=text[29:])
     (done,) = SentenceStage().process_batch([plain])
     assert len(done.sentences) == 2
+
+
+def test_an_opening_quote_mark_starts_the_next_sentence():
+    text = 'Dole played down the idea of a deal. "There never was one," he said. Then he left.'
+    assert split(text) == ["Dole played down the idea of a deal.", '"There never was one," he said.', "Then he left."]
+    text = "Party leaders praise his gifts. ''He can carry the message,'' Mr. Lund said."
+    assert split(text) == ["Party leaders praise his gifts.", "''He can carry the message,'' Mr. Lund said."]
+
+
+def test_a_closing_quote_mark_stays_with_its_sentence():
+    assert split('He said, "We are ready." Then he left.') == ['He said, "We are ready."', "Then he left."]

@@ -13,6 +13,8 @@ from ..model import Article, Span
 from .stage import Stage
 
 _PARAGRAPH = re.compile(r"[^\n]+")
+# A quote mark that opens a quotation at the end of a sentence span (after its full stop).
+_OPENING_MARK = re.compile(r"(?<=[.!?])\s+([\"“«]|'')$")
 
 
 class SentenceStage(Stage):
@@ -47,6 +49,12 @@ class SentenceStage(Stage):
                 while end > start and text[end - 1].isspace():
                     end -= 1
                 if end > start:
+                    opening = _OPENING_MARK.search(text, spans[-1][0], spans[-1][1]) if spans and spans[-1][1] > offset else None
+                    if opening is not None and opening.end() == spans[-1][1]:
+                        # 'Ames. "There was no deal," he said.': spaCy keeps a straight quote
+                        # mark with the sentence before; it opens the next one.
+                        spans[-1] = (spans[-1][0], opening.start())
+                        start = opening.start(1)
                     if spans and spans[-1][1] > offset and text[start].islower():
                         # "... in Geneva. this Friday.": a sentence does not start lowercase;
                         # the stray full stop was a typo and the words belong to the sentence before
