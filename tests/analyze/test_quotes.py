@@ -405,3 +405,18 @@ def test_a_role_opening_the_sentence_speaks_for_a_joined_verb():
 def test_a_quote_after_a_sentence_is_not_joined_to_it():
     found = quotes('Dole played down the idea that he had a deal with Ames. "There never was a grand alliance," he said.')
     assert ("There never was a grand alliance,", "direct", "said", "he") in found
+
+
+def test_a_quote_after_an_attributed_sentence_is_that_speakers():
+    found = quotes('Lund praised the plan as a model for the region. "It will save lives in every town."')
+    assert ("It will save lives in every town.", "direct", "praised", "Lund") in found
+
+
+def test_a_quote_opening_a_paragraph_takes_the_speaker_of_the_sentence_above():
+    text = 'The weather was poor. Then Berg said that the talks had failed.\n\n"We tried everything we could think of."'
+    assert quotes(text)[-1][3] == "Berg"
+
+
+def test_a_quote_after_a_sentence_with_no_speaker_stays_unattributed():
+    text = 'The weather was poor all week in the valley. "Nobody could remember a wetter spring than this."'
+    assert quotes(text)[-1][3] is None

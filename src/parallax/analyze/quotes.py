@@ -10,7 +10,9 @@ compare textacy's ``direct_quotations`` and BBC Citron's cue-centred rules):
    stressed``), before it (``Lavrov said, "...``, ``the minister reiterated: “...``,
    ``According to him, “...``), or from a paragraph above that ends in a colon (``She went on
    to say:``). A quote that follows an attributed one in the same or the next paragraph with
-   no attribution of its own continues that speaker's turn. A passage introduced by prose in
+   no attribution of its own continues that speaker's turn, and one that opens a sentence
+   after a sentence holding an attribution is that attribution's (``Lund praised the plan.
+   "It will save lives."``), as PolNeAR annotates it. A passage introduced by prose in
    the same sentence (``X noted that the talks were “...”``) becomes one *mixed* quote
    covering the reported clause.
 3. The rest of each sentence is read for indirect speech, several attributions per sentence:
@@ -676,7 +678,62 @@ def find_quotes(text: str, sentences: Sequence[Span], mentions: Sequence[Mention
         quotes = _model_splits(text, bounds, quotes, tagged)
         quotes.extend(_model_quotes(text, bounds, quotes, tagged, mentions))
         quotes.sort(key=lambda q: q.start)
-    return quotes
+    # A quotation with no attribution of its own goes on for the speaker of the sentence before.
+    return _carried_speakers(text, _sentence_bounds(text, sentences), quotes, mentions)
+
+
+def _carried_speakers(text: str, bounds: list[Span], quotes: list[Quote], mentions: Sequence[Mention]) -> list[Quote]:
+    """A quotation that opens a sentence with no attribution of its own takes the speaker of
+    the sentence just before it: ``Lund praised the plan. "It will save lives."`` is Lund's,
+    as PolNeAR annotates it (one attribution, its cue in the sentence before). The sentence
+    before is the one ending where the quote opens in its paragraph, or the last sentence of
+    the paragraph above when the quote opens its own. Limits: only when that sentence holds
+    an attribution (or a cue with a speaker before it); a quote that answers another speaker
+    named in passing there is given to the wrong one."""
+    out = []
+    for q in quotes:
+        if q.kind == "direct" and q.speaker is None and q.cue is None:
+            found = _speaker_of_sentence_before(text, bounds, quotes, q)
+            if found is not None:
+                cue, sp = found
+                q = Quote(q.start, q.end, q.kind, cue, _widen(sp, mentions))
+        out.append(q)
+    return out
+
+
+def _speaker_of_sentence_before(text: str, bounds: list[Span], quotes: list[Quote], q: Quote) -> tuple[Span, Span] | None:
+    """(cue, speaker) of the attribution in the sentence before the quotation ``q`` (see
+    :func:`_carried_speakers`), or None."""
+    mark = text.rfind("\n", 0, q.start) + 1
+    opened = q.start
+    while opened > mark and (text[opened - 1] in "\"“«'" or text[opened - 1].isspace()):
+        opened -= 1
+    p_lo, _p_hi = _paragraph(text, q.start)
+    if _WORD.search(text, p_lo, opened):
+        before = [b for b in bounds if p_lo <= b[0] and b[1] <= opened]
+        if not before or text[before[-1][1]:opened].strip():
+            return None
+        sent = before[-1]
+    else:
+        para = _previous_paragraph(text, p_lo)
+        if para is None:
+            return None
+        inside = [b for b in bounds if para[0] <= b[0] < para[1]]
+        sent = inside[-1] if inside else para
+        if _MARK.search(text, sent[0], sent[1]) and not any(
+                o.cue and sent[0] <= o.cue[0] < sent[1] and o.speaker for o in quotes):
+            return None  # the paragraph above ends with a quotation of its own
+    if re.search(r":\s*$", text[sent[0]:sent[1]]):
+        return None  # "She went on to say:" is read by the rules themselves
+    earlier = [o for o in quotes if o.cue and o.speaker and sent[0] <= o.cue[0] < sent[1] and o is not q]
+    if earlier:
+        o = max(earlier, key=lambda o: o.cue[0])
+        return o.cue, o.speaker
+    found = _first_cue(text, sent[0], sent[1])
+    if found is not None:
+        cue, sp = found
+        return cue.span(), sp
+    return None
 
 
 def _model_speakers(text: str, quotes: list[Quote], tagged: list[quote_model.Attribution],
