@@ -420,3 +420,9 @@ def test_a_quote_opening_a_paragraph_takes_the_speaker_of_the_sentence_above():
 def test_a_quote_after_a_sentence_with_no_speaker_stays_unattributed():
     text = 'The weather was poor all week in the valley. "Nobody could remember a wetter spring than this."'
     assert quotes(text)[-1][3] is None
+
+
+def test_a_signature_line_under_a_quotation_names_its_speaker():
+    text = 'The claim was checked.\n\n"Nobody in this state pays less tax than the big firms do."\n\n- Ann Berg.\n\nThe figures tell a different story.'
+    found = [q for q in quotes(text) if q[0].startswith("Nobody")]
+    assert found[0][2:] == ("-", "Ann Berg")

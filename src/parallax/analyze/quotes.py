@@ -693,12 +693,31 @@ def _carried_speakers(text: str, bounds: list[Span], quotes: list[Quote], mentio
     out = []
     for q in quotes:
         if q.kind == "direct" and q.speaker is None and q.cue is None:
-            found = _speaker_of_sentence_before(text, bounds, quotes, q)
+            found = _signed_below(text, q) or _speaker_of_sentence_before(text, bounds, quotes, q)
             if found is not None:
                 cue, sp = found
                 q = Quote(q.start, q.end, q.kind, cue, _widen(sp, mentions))
         out.append(q)
     return out
+
+
+# A signature line under a quotation: "- Ann Berg." / "—President Lund, writing on the day."
+_SIGNATURE = re.compile(r"[ \t]*([-–—])[ \t]*((?:[A-Z][\w’'.-]*)(?:[ \t]+[A-Z][\w’'.-]*){0,3})[ \t]*(?:[.,]|$)")
+
+
+def _signed_below(text: str, q: Quote) -> tuple[Span, Span] | None:
+    """(dash, name) of a signature line right under the paragraph that ``q`` ends, as
+    fact-check pages lay out a quoted claim, or None."""
+    _lo, p_hi = _paragraph(text, max(q.start, q.end - 1))
+    if text[q.end:p_hi].strip(" \t\"”’'.") or p_hi >= len(text):
+        return None
+    nxt = p_hi
+    while nxt < len(text) and text[nxt].isspace():
+        nxt += 1
+    m = _SIGNATURE.match(text, nxt, _paragraph(text, nxt)[1])
+    if m is None or m.group(2).lower() in lex.STOP:
+        return None
+    return m.span(1), (m.start(2), _trim_end(text, m.start(2), m.end(2)))
 
 
 def _speaker_of_sentence_before(text: str, bounds: list[Span], quotes: list[Quote], q: Quote) -> tuple[Span, Span] | None:
