@@ -426,3 +426,13 @@ def test_a_signature_line_under_a_quotation_names_its_speaker():
     text = 'The claim was checked.\n\n"Nobody in this state pays less tax than the big firms do."\n\n- Ann Berg.\n\nThe figures tell a different story.'
     found = [q for q in quotes(text) if q[0].startswith("Nobody")]
     assert found[0][2:] == ("-", "Ann Berg")
+
+
+def test_a_participle_right_after_a_quote_takes_an_object_not_a_speaker():
+    text = 'Ames praised the vote as “fantastic,” telling reporters on Friday that the result was “a great thing.”'
+    assert all(sp != "reporters" for *_x, sp in quotes(text))
+
+
+def test_a_participle_after_a_quote_closing_on_its_comma_goes_on_for_that_speaker():
+    text = '“We won,” Ames said, “and we will win again,” adding that the party would hold a rally on Friday night.'
+    assert all(sp == "Ames" for *_x, sp in quotes(text))

@@ -485,7 +485,10 @@ def _first_cue(text: str, lo: int, hi: int, inherit: Span | None = None):
         sp = _speaker_before(text, lo, m.start())
         if sp is not None:
             return m, sp
-        if inherit is not None and m.group().endswith("ing") and re.search(r",\s*$", text[lo:m.start()]):
+        if inherit is not None and m.group().endswith("ing") and (
+                re.search(r",\s*$", text[lo:m.start()])
+                or (not text[lo:m.start()].strip() and re.search(r",[”\"’']+\s*$", text[max(0, lo - 4):m.start()]))):
+            # '..., saying' or, after a quote closing on its comma, '... as “fantastic,” telling'
             return m, inherit
     return None
 
@@ -590,6 +593,8 @@ def _post_attribution(text: str, seg: QuotedSegment, hi: int):
     window_hi = min(hi, p + 120)
     cue = _CUE.search(text, p, window_hi)
     sp = None
+    if cue is not None and cue.start() == p and cue.group().endswith("ing") and cue.group().islower():
+        return None  # '...“fantastic,” telling reporters ...': a participle takes an object, not a speaker
     if cue is not None and cue.start() == p:
         sp = _speaker_after(text, cue.end(), hi)
         after = sp[1] if sp else 0
