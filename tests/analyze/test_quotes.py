@@ -436,3 +436,10 @@ def test_a_participle_right_after_a_quote_takes_an_object_not_a_speaker():
 def test_a_participle_after_a_quote_closing_on_its_comma_goes_on_for_that_speaker():
     text = '“We won,” Ames said, “and we will win again,” adding that the party would hold a rally on Friday night.'
     assert all(sp == "Ames" for *_x, sp in quotes(text))
+
+
+def test_the_object_after_a_participle_is_not_the_speaker():
+    text = "Lund’s campaign shrugged off the remarks, telling reporters, “Nobody on the team will comment on this.”"
+    assert [sp for *_x, sp in quotes(text)] == ["Lund’s campaign"]
+    text = "Ames took a risk by joking about farmers, telling the crowd, “I am a dealmaker like you, folks.”"
+    assert [sp for *_x, sp in quotes(text)] == ["Ames"]

@@ -94,7 +94,7 @@ _ROLE_SUBJECTS = frozenset(
     """minister secretary president spokesman spokeswoman spokesperson diplomat official officials
     senator governor ambassador chief leader director chairman chairwoman candidate nominee
     front-runner campaign department ministry agency committee government administration company
-    group report survey poll study statement letter""".split()
+    group report survey poll study statement letter team office spokesman aides""".split()
 )
 # The capitalised subject opening a sentence ("Fiorina was upfront about ..., saying"), or a
 # role with its article ("The former senator told ..."); not a capitalised conjunction,
@@ -106,6 +106,7 @@ _SUBJECT = re.compile(
     r"Here|There|This|That|These|Those|What|Why|How|Where|Whether|Only|Just|Not|No)\b"
     r"|(?:It|There|That|What)[’']s\b|[A-Z][a-z]+(?:ing|ly)\b)"
     r"((?:The|A|An)\s+(?:[\w’'-]+\s+){0,3}?(?:" + "|".join(sorted(_ROLE_SUBJECTS)) + r")\b"
+    r"|(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*[’']s\s+(?:" + "|".join(sorted(_ROLE_SUBJECTS)) + r")\b"
     r"|(?!(?:The|A|An)\s+[a-z])[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})(?=\s+[a-z])")
 _PARTICIPLE_START = re.compile(r"[\s,]*(?:and\s+)?([a-z]+ing)\b")
 _MARK = re.compile(r"[\"“”«»]|''")
@@ -381,7 +382,10 @@ def _noun_phrase_before(text: str, lo: int, pos: int, allow_apposition: bool = T
 
 
 def _speaker_after(text: str, pos: int, hi: int) -> Span | None:
-    """The speaker noun phrase starting at ``pos`` (after an inverted cue or "according to")."""
+    """The speaker noun phrase starting at ``pos`` (after an inverted cue or "according to").
+    After a participle ("..., telling reporters, ...") the noun phrase is its object: None."""
+    if re.search(r"\b[a-z]+ing\s*$", text[max(0, pos - 20):pos]):
+        return None
     toks = _tokens(text, pos, min(hi, pos + 160))
     if not toks:
         return None
