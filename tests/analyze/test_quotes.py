@@ -443,3 +443,12 @@ def test_the_object_after_a_participle_is_not_the_speaker():
     assert [sp for *_x, sp in quotes(text)] == ["Lund’s campaign"]
     text = "Ames took a risk by joking about farmers, telling the crowd, “I am a dealmaker like you, folks.”"
     assert [sp for *_x, sp in quotes(text)] == ["Ames"]
+
+
+def test_first_person_speech_inside_a_quotation_is_not_a_new_attribution():
+    text = '“First of all,” she told the host, “I would never wish that on anyone. But I also truly believe that it should never be used as a shield.”'
+    assert all(sp not in ("I", "we", "you") for *_x, sp in quotes(text))
+
+
+def test_first_person_speech_outside_quotes_still_counts():
+    assert only("I believe that the council should have voted on the plan last year.")[3] == "I"

@@ -295,7 +295,19 @@ def _speaker_before(text: str, lo: int, pos: int, allow_apposition: bool = True,
     if sp is not None and depth == 0 and re.match(r"[a-z]+ing\b", text[pos:pos + 30]) \
             and re.fullmatch(r"\s*,\s*", text[sp[1]:pos]) and _WORD.search(text, lo, sp[0]):
         return None
+    if sp is not None and text[sp[0]:sp[1]].lower() in ("i", "we", "you") and _inside_quotation(text, sp[0]):
+        return None  # '“... I believe it should never be used ...”': the quoted speaker's own words
     return sp
+
+
+def _inside_quotation(text: str, pos: int) -> bool:
+    """Whether ``pos`` lies inside an open quotation in its paragraph (curly marks, or an odd
+    number of straight ones before it)."""
+    lo = text.rfind("\n", 0, pos) + 1
+    before = text[lo:pos]
+    if before.rfind("“") > before.rfind("”"):
+        return True
+    return before.count('"') % 2 == 1 or before.count("''") % 2 == 1
 
 
 def _noun_phrase_before(text: str, lo: int, pos: int, allow_apposition: bool = True, depth: int = 0) -> Span | None:
