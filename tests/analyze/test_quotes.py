@@ -452,3 +452,8 @@ def test_first_person_speech_inside_a_quotation_is_not_a_new_attribution():
 
 def test_first_person_speech_outside_quotes_still_counts():
     assert only("I believe that the council should have voted on the plan last year.")[3] == "I"
+
+
+def test_a_quote_whose_sentence_ends_with_its_attribution():
+    text = '"This will be a real challenge for everyone" for the mayor, said Lund. "She can never be as bold as the rest."'
+    assert [(c[:9], sp) for c, _k, _cue, sp in quotes(text)] == [("This will", "Lund"), ("She can n", "Lund")]

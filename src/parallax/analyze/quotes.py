@@ -711,14 +711,14 @@ def _carried_speakers(text: str, bounds: list[Span], quotes: list[Quote], mentio
     the paragraph above when the quote opens its own. Limits: only when that sentence holds
     an attribution (or a cue with a speaker before it); a quote that answers another speaker
     named in passing there is given to the wrong one."""
-    out = []
-    for q in quotes:
+    out = list(quotes)
+    for i, q in enumerate(out):
         if q.kind == "direct" and q.speaker is None and q.cue is None:
-            found = _signed_below(text, q) or _speaker_of_sentence_before(text, bounds, quotes, q)
+            found = (_signed_below(text, q) or _speaker_later_in_sentence(text, bounds, out, q)
+                     or _speaker_of_sentence_before(text, bounds, out, q))
             if found is not None:
                 cue, sp = found
-                q = Quote(q.start, q.end, q.kind, cue, _widen(sp, mentions))
-        out.append(q)
+                out[i] = Quote(q.start, q.end, q.kind, cue, _widen(sp, mentions))
     return out
 
 
@@ -739,6 +739,26 @@ def _signed_below(text: str, q: Quote) -> tuple[Span, Span] | None:
     if m is None or m.group(2).lower() in lex.STOP:
         return None
     return m.span(1), (m.start(2), _trim_end(text, m.start(2), m.end(2)))
+
+
+def _speaker_later_in_sentence(text: str, bounds: list[Span], quotes: list[Quote], q: Quote) -> tuple[Span, Span] | None:
+    """(cue, speaker) of an attribution closing the sentence that the quotation ``q`` opens:
+    ``"This will be a challenge" for the mayor, said Lund.``, or None."""
+    sent = _bounds_at(bounds, q.end)
+    if sent is None or _MARK.search(text, q.end + 1, sent[1]):
+        return None
+    later = [o for o in quotes if o is not q and o.cue and o.speaker and q.end < o.cue[0] < sent[1]]
+    if later:
+        o = min(later, key=lambda o: o.cue[0])
+        return o.cue, o.speaker
+    for cue in _CUE.finditer(text, q.end, sent[1]):
+        if not re.search(r",\s*$", text[q.end:cue.start()]):
+            continue
+        sp = _speaker_after(text, cue.end(), sent[1])
+        if sp is not None and re.match(r"\s*(?:[.,;]|$)", text[sp[1]:sent[1]]):
+            return cue.span(), sp
+        sp = None
+    return None
 
 
 def _speaker_of_sentence_before(text: str, bounds: list[Span], quotes: list[Quote], q: Quote) -> tuple[Span, Span] | None:
