@@ -457,3 +457,13 @@ def test_first_person_speech_outside_quotes_still_counts():
 def test_a_quote_whose_sentence_ends_with_its_attribution():
     text = '"This will be a real challenge for everyone" for the mayor, said Lund. "She can never be as bold as the rest."'
     assert [(c[:9], sp) for c, _k, _cue, sp in quotes(text)] == [("This will", "Lund"), ("She can n", "Lund")]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The plan will fail, according to a recent report from Bloomberg Energy Finance.",
+     "a recent report from Bloomberg Energy Finance"),
+    ("Ames and Berg have both argued that the plan will fail this year.", "Ames and Berg"),
+    ("The chairman earlier in the day touted the findings as a breakthrough for the panel.", "The chairman"),
+])
+def test_speaker_found_past_a_document_a_floating_quantifier_or_a_time(text, speaker):
+    assert only(text)[3] == speaker

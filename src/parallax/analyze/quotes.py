@@ -103,7 +103,8 @@ _SUBJECT = re.compile(
     r"\s*(?!(?:When|While|Since|Although|Though|Because|If|As|After|Before|Despite|Besides|Throughout|"
     r"Alongside|Perhaps|At|In|On|For|With|During|Until|Unlike|Like|Even|But|And|Yet|So|Then|Still|Also|"
     r"However|Meanwhile|Instead|Amid|Among|From|By|To|Of|Under|Over|Without|Within|Asked|Once|Now|"
-    r"Here|There|This|That|These|Those|What|Why|How|Where|Whether|Only|Just|Not|No)\b"
+    r"Here|There|This|That|These|Those|What|Why|How|Where|Whether|Only|Just|Not|No|Earlier|Later|"
+    r"Hours|Days|Weeks|Months|Years|Yesterday|Today|Last|Next|Whenever|Wherever)\b"
     r"|(?:It|There|That|What)[’']s\b|[A-Z][a-z]+(?:ing|ly)\b)"
     r"((?:The|A|An)\s+(?:[\w’'-]+\s+){0,3}?(?:" + "|".join(sorted(_ROLE_SUBJECTS)) + r")\b"
     r"|(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*[’']s\s+(?:" + "|".join(sorted(_ROLE_SUBJECTS)) + r")\b"
@@ -216,6 +217,7 @@ _TIME_TAIL = re.compile(
     r"|\s+(?:(?:earlier|later)\s+)?(?:this\s+past|last|this|past|that|next)\s+(?:week|month|year|weekend|spring|summer|fall|autumn|winter|night)"
     r"(?:\s+(?:also|again|later))?\s*,?\s*$"
     r"|\s+(?:at the time|in the past|years ago|a year ago|months ago|weeks ago|days ago)\s*,?\s*$"
+    r"|\s+(?:earlier|later)\s+(?:in\s+the\s+day|that\s+day|in\s+the\s+week)\s*,?\s*$"
     r"|\s+(?:on|in)\s+" + _MONTHS + r"(?:\s+\d{1,2})?(?:,\s+\d{4})?\s*,?\s*$"
     r"|,\s*(?:meanwhile|however|too|though|in turn|for (?:his|her|their|its) part),\s*$"
 )
@@ -322,6 +324,10 @@ def _noun_phrase_before(text: str, lo: int, pos: int, allow_apposition: bool = T
         return None
     if any(w.lower() in _BE for _s, _e, w in toks[i + 1:]) and re.match(r"\w+(?:ed|said|told|thought|known|seen)\b", text[pos:pos + 30]):
         return None  # a passive ("talks are expected to", "it is noted that") names no speaker
+    if toks[i][2].lower() in ("both", "all", "each") and i > 0 and toks[i - 1][2].lower() in lex.BETWEEN:
+        i = _skip_between(toks, i - 1)  # "X and Y have both argued": the quantifier floats
+        if i < 0:
+            return None
     stop = None
     if toks[i][2] == "." and i > 0 and toks[i - 1][2][:1].isupper() and (
             _abbrev(toks[i - 1][2]) or (len(toks[i - 1][2]) <= 5 and i > 1 and toks[i - 2][2] == ",")):
@@ -393,6 +399,14 @@ def _noun_phrase_before(text: str, lo: int, pos: int, allow_apposition: bool = T
     return (start, e)
 
 
+# Documents that stand for their author after "according to" ("a post from X").
+_DOCUMENTS = frozenset(
+    """post posts report reports analysis analyses tally count calculations calculation study
+    interview interviews statement letter memo survey poll review estimate estimates account
+    data figures records transcript article column editorial filing""".split()
+)
+
+
 def _speaker_after(text: str, pos: int, hi: int) -> Span | None:
     """The speaker noun phrase starting at ``pos`` (after an inverted cue or "according to").
     After a participle ("..., telling reporters, ...") the noun phrase is its object: None."""
@@ -431,6 +445,12 @@ def _speaker_after(text: str, pos: int, hi: int) -> Span | None:
         k += 1
     if end is None:
         return None
+    by = re.match(r"\s+(?:from|by|with|of)\s+", text[end:hi])
+    if by is not None and text[s:end].split()[-1].lower() in _DOCUMENTS:
+        # "according to a recent report from Bloomberg", "an analysis by the Pew Research Center"
+        author = _speaker_after(text, end + by.end(), hi)
+        if author is not None:
+            end = author[1]
     # An apposition naming the role's holder: "the Secretary of State, Antony Blinken,", or
     # describing the speaker: "Maria Olsen, the city engineer." (PolNeAR keeps it in the source).
     m = re.match(r",\s+((?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'-]*)(?=\s*[,.])", text[end:hi])
