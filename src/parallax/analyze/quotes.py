@@ -34,8 +34,13 @@ compare textacy's ``direct_quotations`` and BBC Citron's cue-centred rules):
 Speakers are the noun phrase next to the cue as written: a name ("Sergey Lavrov"), a
 pronoun ("he"), a role ("the Secretary of State"), an organisation ("the State
 Department"), with an apposition when it describes the speaker ("Anna Berg, a nurse at the
-city hospital,"), as PolNeAR annotates the source. When entity mentions are given, a speaker
-that overlaps one is widened to cover it.
+city hospital,"; "Tom Hale, 30, of Salem, Ore., who was asked,"), as PolNeAR annotates the
+source. Between a quote that opens a sentence and its cue, the words are taken whole as the
+speaker ("former party speechwriter Noam Hale"). A time phrase between speaker and cue is
+passed over ("Ames last year proposed"). A participle after a comma ("..., saying") goes on for
+the subject of its clause, never for the object before it or after it ("telling reporters"); an
+"I", "we" or "you" inside an open quotation is the quoted speaker's own words, not a speaker.
+When entity mentions are given, a speaker that overlaps one is widened to cover it.
 
 The cue lexicon (:mod:`parallax.analyze.quote_lexicon`) holds verbs of saying and, from
 PolNeAR train, verbs of attitude and intention ("believes", "wants", "criticized"), because
@@ -161,8 +166,10 @@ def _speaker_with_apposition(text: str, lo: int, toks: list[tuple[int, int, str]
                              depth: int = 0) -> Span | None:
     """``X, a cook at the Taj, said`` / ``X, who lost ..., said`` / ``X - in a line ... -
     declared``: the name before the first mark plus the apposition, as PolNeAR annotates the
-    source. The apposition must open with a determiner or relative pronoun, or be all
-    capitalised words (a title), so that ``In Iowa, Trump won, said Jones`` is not read so."""
+    source. The apposition must open with a determiner or relative pronoun, be all
+    capitalised words (a title), hold a role word, or be an age, a home town ("of Salem") or a
+    participle, so that ``In Iowa, Trump won, said Jones`` is not read so. Appositions chain
+    ("Tom Hale, 30, of Salem, Ore., who ..., said") back to a name that opens its clause."""
     mark = toks[i][2]
     pair = {",": ",", "—": "—", "–": "–", "-": "-", ")": "("}.get(mark)
     if pair is None:
