@@ -467,3 +467,11 @@ def test_a_quote_whose_sentence_ends_with_its_attribution():
 ])
 def test_speaker_found_past_a_document_a_floating_quantifier_or_a_time(text, speaker):
     assert only(text)[3] == speaker
+
+
+@pytest.mark.parametrize("text", [
+    "Ames in a Medium post said he would appoint more judges to the court.",
+    "Ames on Twitter wrote that the vote had been rigged by the board.",
+])
+def test_where_something_was_said_is_not_the_speaker(text):
+    assert only(text)[3] == "Ames"

@@ -225,6 +225,10 @@ _TIME_TAIL = re.compile(
     r"(?:\s+(?:also|again|later))?\s*,?\s*$"
     r"|\s+(?:at the time|in the past|years ago|a year ago|months ago|weeks ago|days ago)\s*,?\s*$"
     r"|\s+(?:earlier|later)\s+(?:in\s+the\s+day|that\s+day|in\s+the\s+week)\s*,?\s*$"
+    # "Jeb Bush in a Medium post said", "Ames on Twitter wrote": where it was said
+    r"|\s+(?:in|on|via)\s+(?:(?:a|an|the|his|her|their|its)\s+(?:[\w’'-]+\s+){0,3}?(?:statement|post|interview|"
+    r"tweet|letter|email|op-ed|column|speech|memo|filing|blog|release|video|ad|note|broadcast)"
+    r"|Twitter|Facebook|Instagram|television|TV|radio)\s*,?\s*$"
     r"|\s+(?:on|in)\s+" + _MONTHS + r"(?:\s+\d{1,2})?(?:,\s+\d{4})?\s*,?\s*$"
     r"|,\s*(?:meanwhile|however|too|though|in turn|for (?:his|her|their|its) part),\s*$"
 )
