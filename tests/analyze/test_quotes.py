@@ -475,3 +475,14 @@ def test_speaker_found_past_a_document_a_floating_quantifier_or_a_time(text, spe
 ])
 def test_where_something_was_said_is_not_the_speaker(text):
     assert only(text)[3] == "Ames"
+
+
+def test_a_first_name_that_is_also_a_word():
+    text = '"It is a pretty expensive business model," said Will Dole, a professor at Lake University.'
+    assert only(text)[3] == "Will Dole, a professor at Lake University"
+
+
+def test_a_quote_with_an_unread_attribution_of_its_own_does_not_take_the_speaker_before():
+    text = 'Costs rise faster than inflation, Ames said.\n\n"It is a costly model for every college," noted, with a sigh, a dean.'
+    found = [q for q in quotes(text) if q[0].startswith("It is")]
+    assert found and found[0][3] != "Ames"

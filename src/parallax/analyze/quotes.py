@@ -430,7 +430,8 @@ def _speaker_after(text: str, pos: int, hi: int) -> Span | None:
     lw = w.lower()
     if _pron(w):
         return (s, e)
-    if not w[0].isalnum() or (lw in lex.STOP and lw not in lex.DETERMINERS):
+    name = w[:1].isupper() and len(toks) > 1 and toks[1][2][:1].isupper()  # "Will Dole", "May Lund"
+    if not w[0].isalnum() or (lw in lex.STOP and lw not in lex.DETERMINERS and not name):
         return None
     end = None
     k = 0
@@ -449,7 +450,7 @@ def _speaker_after(text: str, pos: int, hi: int) -> Span | None:
                 k += 1
                 continue
             break
-        if lw2 in lex.STOP and lw2 not in lex.DETERMINERS:
+        if lw2 in lex.STOP and lw2 not in lex.DETERMINERS and not (k == 0 and name):
             break
         if lw2 not in lex.DETERMINERS:
             end = e2
@@ -794,7 +795,11 @@ def _speaker_later_in_sentence(text: str, bounds: list[Span], quotes: list[Quote
 
 def _speaker_of_sentence_before(text: str, bounds: list[Span], quotes: list[Quote], q: Quote) -> tuple[Span, Span] | None:
     """(cue, speaker) of the attribution in the sentence before the quotation ``q`` (see
-    :func:`_carried_speakers`), or None."""
+    :func:`_carried_speakers`), or None. Not for a quote closing on a comma or followed by a
+    cue ('"...," said Will Dole'): its own attribution follows, unread."""
+    after = re.match(r"[\s\"”’'»]*", text[q.end:q.end + 10])
+    if text[q.start:q.end].rstrip().endswith(",") or _CUE.match(text, q.end + after.end()):
+        return None
     mark = text.rfind("\n", 0, q.start) + 1
     opened = q.start
     while opened > mark and (text[opened - 1] in "\"“«'" or text[opened - 1].isspace()):
