@@ -486,3 +486,8 @@ def test_a_quote_with_an_unread_attribution_of_its_own_does_not_take_the_speaker
     text = 'Costs rise faster than inflation, Ames said.\n\n"It is a costly model for every college," noted, with a sigh, a dean.'
     found = [q for q in quotes(text) if q[0].startswith("It is")]
     assert found and found[0][3] != "Ames"
+
+
+def test_a_quote_is_not_given_to_a_thing_named_in_the_sentence_before():
+    text = 'Despite polls showing a close race, the count went on all night. "Let me thank every volunteer who worked so hard."'
+    assert quotes(text)[-1][3] is None

@@ -822,14 +822,38 @@ def _speaker_of_sentence_before(text: str, bounds: list[Span], quotes: list[Quot
     if re.search(r":\s*$", text[sent[0]:sent[1]]):
         return None  # "She went on to say:" is read by the rules themselves
     earlier = [o for o in quotes if o.cue and o.speaker and sent[0] <= o.cue[0] < sent[1] and o is not q]
+    found = None
     if earlier:
         o = max(earlier, key=lambda o: o.cue[0])
-        return o.cue, o.speaker
-    found = _first_cue(text, sent[0], sent[1])
-    if found is not None:
-        cue, sp = found
-        return cue.span(), sp
-    return None
+        found = o.cue, o.speaker
+    else:
+        m = _first_cue(text, sent[0], sent[1])
+        if m is not None:
+            found = m[0].span(), m[1]
+    if found is None or not _carries(text[found[1][0]:found[1][1]]):
+        return None
+    return found
+
+
+def _carries(speaker: str) -> bool:
+    """Whether a speaker phrase is one a following quotation can be given to: a personal
+    pronoun, a name, or a noun phrase ending in a name, a role or a person noun ("Lund",
+    "the Secretary of State", "his wife"); not "who", a capitalised opening word ("Despite
+    polls") or a thing ("his rallying calls", "further consideration")."""
+    words = speaker.replace(",", " ").split()
+    if not words:
+        return False
+    first, lf, last = words[0], words[0].lower(), words[-1]
+    if lf in ("who", "which", "that", "whom"):
+        return False
+    if len(words) == 1 and lf in ("he", "she", "they", "i", "we"):
+        return True
+    ends_well = last[:1].isupper() or last.lower() in _ROLES or last.lower() in _HEAD_NOUNS
+    if lf in ("the", "a", "an") or lf in _POSSESSIVE_DETS:
+        return ends_well
+    if first[:1].isupper():
+        return _SUBJECT.match(first + " x") is not None
+    return any(w[:1].isupper() for w in words) or lf in _ROLES or lf in _TITLE_WORDS
 
 
 def _model_speakers(text: str, quotes: list[Quote], tagged: list[quote_model.Attribution],
