@@ -491,3 +491,8 @@ def test_a_quote_with_an_unread_attribution_of_its_own_does_not_take_the_speaker
 def test_a_quote_is_not_given_to_a_thing_named_in_the_sentence_before():
     text = 'Despite polls showing a close race, the count went on all night. "Let me thank every volunteer who worked so hard."'
     assert quotes(text)[-1][3] is None
+
+
+def test_a_colon_line_without_a_known_cue_still_introduces_its_subjects_quote():
+    text = 'The attack shocked the city.\n\nMayor Ames issued the following statement:\n\n"Our thoughts are with the victims and their families tonight."'
+    assert quotes(text)[-1][2:] == ("issued the following statement:", "Mayor Ames")

@@ -583,6 +583,13 @@ def _colon_intro(text: str, bounds: list[Span], para: Span) -> tuple[Span, Span]
         sp = _speaker_after(text, lo + m.end(), colon + 1)
         if sp is not None and not text[sp[1]:colon].strip(" ,"):
             return (lo + m.start(1), lo + m.end(1)), sp
+    subj = _SUBJECT.match(text, lo, colon)
+    if subj is not None and subj.group(1).lower() not in lex.STOP and len(_WORD.findall(text, lo, colon)) <= 12:
+        # "Ames issued the following statement:", "Berg fired back:": the subject introduces
+        # the quotation with words the lexicon lacks.
+        cue_lo = _trim_start(text, subj.end(1), colon)
+        if cue_lo < colon:
+            return (cue_lo, colon + 1), subj.span(1)
     return None
 
 
