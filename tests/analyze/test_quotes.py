@@ -421,3 +421,172 @@ def test_cue_words_that_report_nothing(text):
 def test_by_and_a_gerund_still_reports():
     text = "The mayor concluded by saying that the bridge would reopen in May."
     assert only(text)[1:] == ("indirect", "concluded", "The mayor")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('"The bridge works as a link," Paul R. Dunn Jr., the director of the Port Authority, said at a news conference.',
+     "Paul R. Dunn Jr., the director of the Port Authority"),
+    ('"If trends hold, the firm will be sold," Rita Moss, managing director and analyst at Grey Bank, told me.',
+     "Rita Moss, managing director and analyst at Grey Bank"),
+    ('"Both plans worry me," Tom Hale, 30, of Salem, Ore., who was among those asked, said in an interview.',
+     "Tom Hale, 30, of Salem, Ore., who was among those asked"),
+    ('"It is long and tiring," Tia Lund, Mrs. Park\'s chief of staff, said in an interview.',
+     "Tia Lund, Mrs. Park's chief of staff"),
+    ('"We need him because life is hard here," his wife, Ana Marie Lupu, wrote in a letter to the court.',
+     "his wife, Ana Marie Lupu"),
+    ('"We must build more roads," the likely Green Party nominee said after the rally.',
+     "the likely Green Party nominee"),
+    ('"She is clearly experienced, right?" campaign manager Jeff Wade said Monday in an interview.',
+     "campaign manager Jeff Wade"),
+])
+def test_speaker_after_a_quote_keeps_the_whole_name_and_its_description(text, speaker):
+    content, kind, _cue, sp = quotes(text)[0]
+    assert kind == "direct"
+    assert sp == speaker
+
+
+def test_a_place_before_a_named_speaker_is_not_part_of_the_speaker():
+    found = quotes("In Iowa, Trump, the senator, said that the caucus rules were unfair.")
+    assert found[0][3] == "Trump, the senator"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('"These are dark days for people like me," former party speechwriter Noam Hale wrote in a column.',
+     "former party speechwriter Noam Hale"),
+    ('"I do not trust her," Cara Pond, 67, a retired clerk in Allentown, Pa., said in an interview.',
+     "Cara Pond, 67, a retired clerk in Allentown, Pa."),
+    ('"The facts have not changed," a spokesman for committee members said.',
+     "a spokesman for committee members"),
+    ('"The cost is too high," state Senate leader Paul Berg and House Speaker Tim Moss, both Greens, said in a statement.',
+     "state Senate leader Paul Berg and House Speaker Tim Moss, both Greens"),
+])
+def test_a_long_speaker_phrase_between_a_quote_and_its_cue(text, speaker):
+    content, kind, _cue, sp = quotes(text)[0]
+    assert kind == "direct"
+    assert sp == speaker
+
+
+def test_a_title_quoted_inside_a_sentence_does_not_take_the_clause_after_it_as_speaker():
+    found = quotes('He recalled the "Great Game," the old contest between two empires, he says of the region.')
+    assert all(sp != "the old contest between two empires, he" for _c, _k, _cue, sp in found)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Ames last year proposed that the border fence be extended to the coast.", "Ames"),
+    ("Dole at the time said that the deal would collapse within a month.", "Dole"),
+    ("The mayor on April 18, 1977, declared that the city would never again close its schools.", "The mayor"),
+])
+def test_a_time_phrase_between_speaker_and_cue_is_not_the_speaker(text, speaker):
+    assert only(text)[3] == speaker
+
+
+def test_a_participle_after_an_object_goes_on_for_the_subject():
+    found = quotes("Berg was blunt about her dislike of Dole, the current front-runner, saying the party must unite against him.")
+    assert [sp for *_x, sp in found] == ["Berg"]
+
+
+def test_a_capitalised_opening_word_is_not_a_speaker():
+    for text in ("Perhaps the voters cut the budget in half, but said they could not repay the loan.",
+                 "Despite the rain, crowds filled the square, hoping the band would play."):
+        assert all(sp not in ("Perhaps", "Despite") for *_x, sp in quotes(text))
+
+
+def test_a_role_opening_the_sentence_speaks_for_a_joined_verb():
+    found = quotes("The former senator cut the debt in half, but said she could not repay the loan.")
+    assert found[-1][3] == "The former senator"
+
+
+def test_a_quote_after_a_sentence_is_not_joined_to_it():
+    found = quotes('Dole played down the idea that he had a deal with Ames. "There never was a grand alliance," he said.')
+    assert ("There never was a grand alliance,", "direct", "said", "he") in found
+
+
+def test_a_quote_after_an_attributed_sentence_is_that_speakers():
+    found = quotes('Lund praised the plan as a model for the region. "It will save lives in every town."')
+    assert ("It will save lives in every town.", "direct", "praised", "Lund") in found
+
+
+def test_a_quote_opening_a_paragraph_takes_the_speaker_of_the_sentence_above():
+    text = 'The weather was poor. Then Berg said that the talks had failed.\n\n"We tried everything we could think of."'
+    assert quotes(text)[-1][3] == "Berg"
+
+
+def test_a_quote_after_a_sentence_with_no_speaker_stays_unattributed():
+    text = 'The weather was poor all week in the valley. "Nobody could remember a wetter spring than this."'
+    assert quotes(text)[-1][3] is None
+
+
+def test_a_signature_line_under_a_quotation_names_its_speaker():
+    text = 'The claim was checked.\n\n"Nobody in this state pays less tax than the big firms do."\n\n- Ann Berg.\n\nThe figures tell a different story.'
+    found = [q for q in quotes(text) if q[0].startswith("Nobody")]
+    assert found[0][2:] == ("-", "Ann Berg")
+
+
+def test_a_participle_right_after_a_quote_takes_an_object_not_a_speaker():
+    text = 'Ames praised the vote as “fantastic,” telling reporters on Friday that the result was “a great thing.”'
+    assert all(sp != "reporters" for *_x, sp in quotes(text))
+
+
+def test_a_participle_after_a_quote_closing_on_its_comma_goes_on_for_that_speaker():
+    text = '“We won,” Ames said, “and we will win again,” adding that the party would hold a rally on Friday night.'
+    assert all(sp == "Ames" for *_x, sp in quotes(text))
+
+
+def test_the_object_after_a_participle_is_not_the_speaker():
+    text = "Lund’s campaign shrugged off the remarks, telling reporters, “Nobody on the team will comment on this.”"
+    assert [sp for *_x, sp in quotes(text)] == ["Lund’s campaign"]
+    text = "Ames took a risk by joking about farmers, telling the crowd, “I am a dealmaker like you, folks.”"
+    assert [sp for *_x, sp in quotes(text)] == ["Ames"]
+
+
+def test_first_person_speech_inside_a_quotation_is_not_a_new_attribution():
+    text = '“First of all,” she told the host, “I would never wish that on anyone. But I also truly believe that it should never be used as a shield.”'
+    assert all(sp not in ("I", "we", "you") for *_x, sp in quotes(text))
+
+
+def test_first_person_speech_outside_quotes_still_counts():
+    assert only("I believe that the council should have voted on the plan last year.")[3] == "I"
+
+
+def test_a_quote_whose_sentence_ends_with_its_attribution():
+    text = '"This will be a real challenge for everyone" for the mayor, said Lund. "She can never be as bold as the rest."'
+    assert [(c[:9], sp) for c, _k, _cue, sp in quotes(text)] == [("This will", "Lund"), ("She can n", "Lund")]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The plan will fail, according to a recent report from Bloomberg Energy Finance.",
+     "a recent report from Bloomberg Energy Finance"),
+    ("Ames and Berg have both argued that the plan will fail this year.", "Ames and Berg"),
+    ("The chairman earlier in the day touted the findings as a breakthrough for the panel.", "The chairman"),
+])
+def test_speaker_found_past_a_document_a_floating_quantifier_or_a_time(text, speaker):
+    assert only(text)[3] == speaker
+
+
+@pytest.mark.parametrize("text", [
+    "Ames in a Medium post said he would appoint more judges to the court.",
+    "Ames on Twitter wrote that the vote had been rigged by the board.",
+])
+def test_where_something_was_said_is_not_the_speaker(text):
+    assert only(text)[3] == "Ames"
+
+
+def test_a_first_name_that_is_also_a_word():
+    text = '"It is a pretty expensive business model," said Will Dole, a professor at Lake University.'
+    assert only(text)[3] == "Will Dole, a professor at Lake University"
+
+
+def test_a_quote_with_an_unread_attribution_of_its_own_does_not_take_the_speaker_before():
+    text = 'Costs rise faster than inflation, Ames said.\n\n"It is a costly model for every college," noted, with a sigh, a dean.'
+    found = [q for q in quotes(text) if q[0].startswith("It is")]
+    assert found and found[0][3] != "Ames"
+
+
+def test_a_quote_is_not_given_to_a_thing_named_in_the_sentence_before():
+    text = 'Despite polls showing a close race, the count went on all night. "Let me thank every volunteer who worked so hard."'
+    assert quotes(text)[-1][3] is None
+
+
+def test_a_colon_line_without_a_known_cue_still_introduces_its_subjects_quote():
+    text = 'The attack shocked the city.\n\nMayor Ames issued the following statement:\n\n"Our thoughts are with the victims and their families tonight."'
+    assert quotes(text)[-1][2:] == ("issued the following statement:", "Mayor Ames")

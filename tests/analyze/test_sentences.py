@@ -39,3 +39,14 @@ def test_a_quote_mark_opening_the_next_sentence_starts_it():
     # a closing mark stays where it is
     text = "He said: “It is over.” Then he left."
     assert split(text) == ["He said: “It is over.”", "Then he left."]
+
+
+def test_an_opening_quote_mark_starts_the_next_sentence():
+    text = 'Dole played down the idea of a deal. "There never was one," he said. Then he left.'
+    assert split(text) == ["Dole played down the idea of a deal.", '"There never was one," he said.', "Then he left."]
+    text = "Party leaders praise his gifts. ''He can carry the message,'' Mr. Lund said."
+    assert split(text) == ["Party leaders praise his gifts.", "''He can carry the message,'' Mr. Lund said."]
+
+
+def test_a_closing_quote_mark_stays_with_its_sentence():
+    assert split('He said, "We are ready." Then he left.') == ['He said, "We are ready."', "Then he left."]

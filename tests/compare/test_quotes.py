@@ -149,6 +149,19 @@ def test_glued_name_takes_the_entity_of_the_same_name():
     assert got == ["e-holm"]
 
 
+def test_relative_pronoun_is_the_person_named_before_it():
+    text = "The council met on Friday. Ida Holm, who has long argued that the harbour must reopen soon, met the board."
+    art = _article(text, [("Ida Holm", "PERSON")])
+    assert [art.text[q.speaker[0]:q.speaker[1]] for q in art.quotes] == ["who"]
+    got = speakers(text, [("Ida Holm", "PERSON")], {"Ida Holm": "e-holm"})
+    assert [sid for _q, sid in got] == ["e-holm"]
+
+
+def test_relative_pronoun_after_no_name_stays_unknown():
+    text = "The residents, who waited all night, said that nobody had told them anything about the flood."
+    assert [sid for _q, sid in speakers(text, [], {})] == [None]
+
+
 def test_unknown_speaker_is_none():
     text = "“Nobody told us anything,” a resident said."
     assert [sid for _q, sid in speakers(text, [], {})] == [None]

@@ -119,3 +119,20 @@ def test_wrong_speaker_counts_against_speaker_accuracy(tmp_path):
 def test_not_a_split_folder(tmp_path):
     with pytest.raises(ParallaxError, match="text/"):
         evaluate(tmp_path)
+
+
+def test_equal_overlaps_match_the_closest_extent():
+    from parallax.eval.quotes import _match
+
+    pred = [frozenset({3, 4, 5})]
+    outer = frozenset(range(0, 12))  # an attribution whose content holds a nested one
+    nested = frozenset({3, 4, 5, 6})
+    assert _match(pred, [outer, nested], exact=False) == [(0, 1)]
+    assert _match(pred, [nested, outer], exact=False) == [(0, 0)]
+
+
+def test_a_larger_overlap_still_wins_over_a_closer_extent():
+    from parallax.eval.quotes import _match
+
+    pred = [frozenset({3, 4, 5, 6, 7})]
+    assert _match(pred, [frozenset({3, 4}), frozenset(range(0, 20))], exact=False) == [(0, 1)]

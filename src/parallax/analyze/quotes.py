@@ -10,7 +10,9 @@ compare textacy's ``direct_quotations`` and BBC Citron's cue-centred rules):
    stressed``), before it (``Lavrov said, "...``, ``the minister reiterated: “...``,
    ``According to him, “...``), or from a paragraph above that ends in a colon (``She went on
    to say:``). A quote that follows an attributed one in the same or the next paragraph with
-   no attribution of its own continues that speaker's turn. A passage introduced by prose in
+   no attribution of its own continues that speaker's turn, and one that opens a sentence
+   after a sentence holding an attribution is that attribution's (``Lund praised the plan.
+   "It will save lives."``), as PolNeAR annotates it. A passage introduced by prose in
    the same sentence (``X noted that the talks were “...”``) becomes one *mixed* quote
    covering the reported clause.
 3. The rest of each sentence is read for indirect speech, several attributions per sentence:
@@ -35,8 +37,13 @@ compare textacy's ``direct_quotations`` and BBC Citron's cue-centred rules):
 Speakers are the noun phrase next to the cue as written: a name ("Sergey Lavrov"), a
 pronoun ("he"), a role ("the Secretary of State"), an organisation ("the State
 Department"), with an apposition when it describes the speaker ("Anna Berg, a nurse at the
-city hospital,"), as PolNeAR annotates the source. When entity mentions are given, a speaker
-that overlaps one is widened to cover it.
+city hospital,"; "Tom Hale, 30, of Salem, Ore., who was asked,"), as PolNeAR annotates the
+source. Between a quote that opens a sentence and its cue, the words are taken whole as the
+speaker ("former party speechwriter Noam Hale"). A time phrase between speaker and cue is
+passed over ("Ames last year proposed"). A participle after a comma ("..., saying") goes on for
+the subject of its clause, never for the object before it or after it ("telling reporters"); an
+"I", "we" or "you" inside an open quotation is the quoted speaker's own words, not a speaker.
+When entity mentions are given, a speaker that overlaps one is widened to cover it.
 
 The cue lexicon (:mod:`parallax.analyze.quote_lexicon`) holds verbs of saying and, from
 PolNeAR train, verbs of attitude and intention ("believes", "wants", "criticized"), because
@@ -97,7 +104,25 @@ _TAIL_FOLLOW = re.compile(
     r"today|yesterday|last|this|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
 )
 _WORD = re.compile(r"[^\W_][\w’'-]*")
-_SUBJECT = re.compile(r"\s*((?:[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}))(?=\s+[a-z])")
+_ROLE_SUBJECTS = frozenset(
+    """minister secretary president spokesman spokeswoman spokesperson diplomat official officials
+    senator governor ambassador chief leader director chairman chairwoman candidate nominee
+    front-runner campaign department ministry agency committee government administration company
+    group report survey poll study statement letter team office spokesman aides""".split()
+)
+# The capitalised subject opening a sentence ("Fiorina was upfront about ..., saying"), or a
+# role with its article ("The former senator told ..."); not a capitalised conjunction,
+# preposition, adverb or participle ("When Mr. Rubio", "Despite", "Speaking", "Perhaps").
+_SUBJECT = re.compile(
+    r"\s*(?!(?:When|While|Since|Although|Though|Because|If|As|After|Before|Despite|Besides|Throughout|"
+    r"Alongside|Perhaps|At|In|On|For|With|During|Until|Unlike|Like|Even|But|And|Yet|So|Then|Still|Also|"
+    r"However|Meanwhile|Instead|Amid|Among|From|By|To|Of|Under|Over|Without|Within|Asked|Once|Now|"
+    r"Here|There|This|That|These|Those|What|Why|How|Where|Whether|Only|Just|Not|No|Earlier|Later|"
+    r"Hours|Days|Weeks|Months|Years|Yesterday|Today|Last|Next|Whenever|Wherever)\b"
+    r"|(?:It|There|That|What)[’']s\b|[A-Z][a-z]+(?:ing|ly)\b)"
+    r"((?:The|A|An)\s+(?:[\w’'-]+\s+){0,3}?(?:" + "|".join(sorted(_ROLE_SUBJECTS)) + r")\b"
+    r"|(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*[’']s\s+(?:" + "|".join(sorted(_ROLE_SUBJECTS)) + r")\b"
+    r"|(?!(?:The|A|An)\s+[a-z])[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})(?=\s+[a-z])")
 # "the union leader visited": a determiner and up to three words before a verb in -ed or -s.
 _DET_SUBJECT = re.compile(
     r"\s*((?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:[\w’'.-]+\s+){0,2}?[\w’'.-]+)"
@@ -151,14 +176,26 @@ def _skip_between(toks: list[tuple[int, int, str]], i: int) -> int:
 _APPOSITION_START = frozenset(
     "a an the its his her their who whose which former then now one another".split()
 )
+# Person nouns that head a speaker phrase besides the lexicon's role words ("his wife",
+# "campaign manager Lou Pike", "a delegate from Ohio").
+_ROLES = lex.ROLE_HINTS | frozenset(
+    """manager managers delegate delegates worker workers wife husband daughter son mother
+    father brother sister widow spokespeople consultant consultants operative operatives
+    organizer organizers activist volunteer volunteers pastor lawmaker legislator
+    congressman congresswoman correspondent reporter anchor commentator coordinator
+    executive executives officer officers counsel teacher student voter resident""".split()
+)
+_POSSESSIVE_DETS = frozenset("his her their its our my your".split())
 
 
 def _speaker_with_apposition(text: str, lo: int, toks: list[tuple[int, int, str]], i: int,
                              depth: int = 0) -> Span | None:
     """``X, a cook at the Taj, said`` / ``X, who lost ..., said`` / ``X - in a line ... -
     declared``: the name before the first mark plus the apposition, as PolNeAR annotates the
-    source. The apposition must open with a determiner or relative pronoun, or be all
-    capitalised words (a title), so that ``In Iowa, Trump won, said Jones`` is not read so."""
+    source. The apposition must open with a determiner or relative pronoun, be all
+    capitalised words (a title), hold a role word, or be an age, a home town ("of Salem") or a
+    participle, so that ``In Iowa, Trump won, said Jones`` is not read so. Appositions chain
+    ("Tom Hale, 30, of Salem, Ore., who ..., said") back to a name that opens its clause."""
     mark = toks[i][2]
     pair = {",": ",", "—": "—", "–": "–", "-": "-", ")": "("}.get(mark)
     if pair is None:
@@ -176,20 +213,49 @@ def _speaker_with_apposition(text: str, lo: int, toks: list[tuple[int, int, str]
         return None
     titled = all(_is_cap(w) or w.lower() in ("of", "and", "the", "for") for w in inner) and len(inner) <= 8
     last = inner[-1].lower()
-    role = len(inner) <= 8 and (last in lex.ROLE_HINTS or last.endswith(("man", "woman", "er", "or", "ist")))
-    if first.lower() not in _APPOSITION_START and not titled and not role and first.lower() not in lex.ROLE_HINTS:
+    role = len(inner) <= 8 and (last in _ROLES or last.endswith(("man", "woman", "er", "or", "ist")))
+    # A role word anywhere ("managing director and analyst at Grey Bank"), an age ("30"), a
+    # home town ("of Salem") or a participle ("speaking on condition of anonymity").
+    described = len(inner) <= 14 and (
+        any(w.lower() in _ROLES for w in inner) or (len(inner) == 1 and inner[0].isdigit())
+        or (first == "of" and len(inner) <= 6) or (first.islower() and first.endswith("ing")))
+    if (first.lower() not in _APPOSITION_START and not titled and not role and not described
+            and first.lower() not in _ROLES):
         return None
-    # One more apposition may stand before this one: "Lindsey Graham, R-S.C., a candidate, said".
-    head = _speaker_before(text, lo, toks[j][0], allow_apposition=depth < 1, depth=depth + 1)
+    # More appositions may stand before this one: "Lindsey Graham, R-S.C., a candidate, said",
+    # "Tom Hale, 30, of Salem, Ore., who was asked, said".
+    head = _speaker_before(text, lo, toks[j][0], allow_apposition=depth < 3, depth=depth + 1)
     if head is None or head[1] < toks[j - 1][1] if j > 0 else True:
         return None
+    k = next((n for n in range(j) if toks[n][0] == head[0]), 0)
+    if k > 1 and toks[k - 1][2] == "of":
+        k -= 1
+    if pair == "," and depth < 6 and k > 0 and toks[k - 1][2] == ",":
+        # The head is itself set off by commas ("Tom Hale, 30, of Salem, ..."): the name
+        # stands before the first of them, at the start of the clause ("In Iowa, Trump, a
+        # senator, said" is Trump).
+        longer = _speaker_with_apposition(text, lo, toks, j, depth + 1)
+        n = next((n for n in range(j) if toks[n][0] == longer[0]), 0) if longer else 0
+        if longer is not None and (n == 0 or not toks[n - 1][2][0].isalnum()):
+            head = (longer[0], head[1])
     return (head[0], toks[i][0] if pair != "(" else toks[i][1])
 
 
 _DAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)"
+_MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept\.|Oct\.|Nov\.|Dec\.)"
 _TIME_TAIL = re.compile(
     r"\s+(?:(?:on|late|early|last|this)\s+)?" + _DAYS + r"(?:\s+(?:night|morning|afternoon|evening))?"
     r"(?:\s+(?:also|again|later))?\s*$|\s+(?:twice|again|already|often|also|finally)\s*$"
+    # "Trump last year proposed", "Smith at the time said", "she on April 18, 1977, declared"
+    r"|\s+(?:(?:earlier|later)\s+)?(?:this\s+past|last|this|past|that|next)\s+(?:week|month|year|weekend|spring|summer|fall|autumn|winter|night)"
+    r"(?:\s+(?:also|again|later))?\s*,?\s*$"
+    r"|\s+(?:at the time|in the past|years ago|a year ago|months ago|weeks ago|days ago)\s*,?\s*$"
+    r"|\s+(?:earlier|later)\s+(?:in\s+the\s+day|that\s+day|in\s+the\s+week)\s*,?\s*$"
+    # "Jeb Bush in a Medium post said", "Ames on Twitter wrote": where it was said
+    r"|\s+(?:in|on|via)\s+(?:(?:a|an|the|his|her|their|its)\s+(?:[\w’'-]+\s+){0,3}?(?:statement|post|interview|"
+    r"tweet|letter|email|op-ed|column|speech|memo|filing|blog|release|video|ad|note|broadcast)"
+    r"|Twitter|Facebook|Instagram|television|TV|radio)\s*,?\s*$"
+    r"|\s+(?:on|in)\s+" + _MONTHS + r"(?:\s+\d{1,2})?(?:,\s+\d{4})?\s*,?\s*$"
     r"|,\s*(?:meanwhile|however|too|though|in turn|for (?:his|her|their|its) part),\s*$"
 )
 # Lowercase words that can end a speaker noun phrase besides role words.
@@ -212,7 +278,7 @@ def _plausible_head(w: str) -> bool:
     lw = w.lower()
     if not w.islower():
         return True
-    if lw in lex.PRONOUNS or lw in lex.ROLE_HINTS or lw in _HEAD_NOUNS:
+    if lw in lex.PRONOUNS or lw in _ROLES or lw in _HEAD_NOUNS:
         return True
     if lw in _NOT_HEADS or "’" in lw or "'" in lw:
         return False
@@ -232,7 +298,7 @@ _DEMONYM = re.compile(r"(?:ern|ian|an|ic|ish|ese|ed|al)$")
 def _subject_like(phrase: str) -> bool:
     words = phrase.split()
     last = words[-1].strip(".,")
-    if last.lower() in lex.ROLE_HINTS or last.lower() in _HEAD_NOUNS:
+    if last.lower() in _ROLES or last.lower() in _HEAD_NOUNS:
         return True
     if not last[:1].isupper():
         return False
@@ -249,8 +315,43 @@ _NOT_HEADS = frozenset(
 )
 
 
+def _adjective_after_det(toks: list[tuple[int, int, str]], j: int) -> bool:
+    """Whether the lowercase word ``toks[j]`` stands between "the" and a capitalised title:
+    "the likely Green Party nominee", "the presumptive Republican nominee"."""
+    w = toks[j][2]
+    return (j > 0 and toks[j - 1][2].lower() in ("the", "a", "an") and w.lower() not in lex.STOP
+            and w.lower() not in lex.DETERMINERS and not _pron(w))
+
+
 def _speaker_before(text: str, lo: int, pos: int, allow_apposition: bool = True, depth: int = 0) -> Span | None:
-    """The speaker noun phrase ending just before ``pos`` (a cue), not reaching below ``lo``."""
+    """The speaker noun phrase ending just before ``pos`` (a cue), not reaching below ``lo``.
+
+    A participle after a comma goes on for the subject of the clause, so the noun phrase
+    before it is no speaker when the clause has words before it: in "Ames was upfront about
+    her dislike of Dole, the front-runner, saying ..." Dole is an object (the callers then
+    read the sentence's subject, or the previous speaker)."""
+    sp = _noun_phrase_before(text, lo, pos, allow_apposition, depth)
+    if sp is not None and depth == 0 and re.match(r"[a-z]+ing\b", text[pos:pos + 30]) \
+            and re.fullmatch(r"\s*,\s*", text[sp[1]:pos]) and _WORD.search(text, lo, sp[0]):
+        return None
+    if sp is not None and text[sp[0]:sp[1]].lower() in ("i", "we", "you") and _inside_quotation(text, sp[0]):
+        return None  # '“... I believe it should never be used ...”': the quoted speaker's own words
+    return sp
+
+
+def _inside_quotation(text: str, pos: int) -> bool:
+    """Whether ``pos`` lies inside an open quotation in its paragraph (curly marks, or an odd
+    number of straight ones before it)."""
+    lo = text.rfind("\n", 0, pos) + 1
+    before = text[lo:pos]
+    if before.rfind("“") > before.rfind("”"):
+        return True
+    return before.count('"') % 2 == 1 or before.count("''") % 2 == 1
+
+
+def _noun_phrase_before(text: str, lo: int, pos: int, allow_apposition: bool = True, depth: int = 0) -> Span | None:
+    """The noun phrase ending just before ``pos``, not reaching below ``lo`` (see
+    :func:`_speaker_before`)."""
     t = _TIME_TAIL.search(text, lo, pos)
     if t is not None and t.start() > lo:
         pos = t.start()  # "Trump on Tuesday said" / "Clinton twice said"
@@ -260,13 +361,26 @@ def _speaker_before(text: str, lo: int, pos: int, allow_apposition: bool = True,
         return None
     if any(w.lower() in _BE for _s, _e, w in toks[i + 1:]) and re.match(r"\w+(?:ed|said|told|thought|known|seen)\b", text[pos:pos + 30]):
         return None  # a passive ("talks are expected to", "it is noted that") names no speaker
+    if toks[i][2].lower() in ("both", "all", "each") and i > 0 and toks[i - 1][2].lower() in lex.BETWEEN:
+        i = _skip_between(toks, i - 1)  # "X and Y have both argued": the quantifier floats
+        if i < 0:
+            return None
+    stop = None
+    if toks[i][2] == "." and i > 0 and toks[i - 1][2][:1].isupper() and (
+            _abbrev(toks[i - 1][2]) or (len(toks[i - 1][2]) <= 5 and i > 1 and toks[i - 2][2] == ",")):
+        # "Paul Dunn Jr. said", "Tom Hale, of Salem, Ore., said": the abbreviation's period
+        # belongs to the name.
+        stop = toks[i][1]
+        i -= 1
     if allow_apposition and not toks[i][2][0].isalnum():
         return _speaker_with_apposition(text, lo, toks, i, depth)
     if not _plausible_head(toks[i][2]) or re.search(r"[’']s$", toks[i][2]):
         return None  # an adjective, a verb or a possessive ("Scalia's comments") is no subject
-    if i > 0 and toks[i - 1][2].lower() in _QUANTIFIERS and toks[i][2].islower() and not toks[i][2].endswith("s"):
+    if (i > 0 and toks[i - 1][2].lower() in _QUANTIFIERS and toks[i][2].islower() and not toks[i][2].endswith("s")
+            and toks[i][2] not in _ROLES):
         return None  # "several angry comments": a cue word used as a noun
     s, e, w = toks[i]
+    e = stop or e
     lw = w.lower()
     if _pron(w):
         return (s, e) if lw in lex.SUBJECT_PRONOUNS else None
@@ -291,8 +405,8 @@ def _speaker_before(text: str, lo: int, pos: int, allow_apposition: bool = True,
             continue
         if not w2[0].isalnum():
             break
-        if lw2 in lex.DETERMINERS:
-            start = s2
+        if lw2 in lex.DETERMINERS or (lw2 in _POSSESSIVE_DETS and not last_cap):
+            start = s2  # "the minister", "his wife" (but not "told her Smith")
             if j > 0 and toks[j - 1][2].lower() == "of":
                 j -= 1
                 continue
@@ -308,7 +422,7 @@ def _speaker_before(text: str, lo: int, pos: int, allow_apposition: bool = True,
         if lw2 in lex.STOP or _pron(w2):
             break
         if w2.islower():
-            if last_cap and lw2 not in lex.ROLE_HINTS and lw2 not in _TITLE_WORDS:
+            if last_cap and lw2 not in _ROLES and lw2 not in _TITLE_WORDS and not _adjective_after_det(toks, j):
                 break
             last_cap = False
         else:
@@ -322,8 +436,19 @@ def _speaker_before(text: str, lo: int, pos: int, allow_apposition: bool = True,
     return (start, e)
 
 
+# Documents that stand for their author after "according to" ("a post from X").
+_DOCUMENTS = frozenset(
+    """post posts report reports analysis analyses tally count calculations calculation study
+    interview interviews statement letter memo survey poll review estimate estimates account
+    data figures records transcript article column editorial filing""".split()
+)
+
+
 def _speaker_after(text: str, pos: int, hi: int) -> Span | None:
-    """The speaker noun phrase starting at ``pos`` (after an inverted cue or "according to")."""
+    """The speaker noun phrase starting at ``pos`` (after an inverted cue or "according to").
+    After a participle ("..., telling reporters, ...") the noun phrase is its object: None."""
+    if re.search(r"\b[a-z]+ing\s*$", text[max(0, pos - 20):pos]):
+        return None
     toks = _tokens(text, pos, min(hi, pos + 160))
     if not toks:
         return None
@@ -331,7 +456,8 @@ def _speaker_after(text: str, pos: int, hi: int) -> Span | None:
     lw = w.lower()
     if _pron(w):
         return (s, e)
-    if not w[0].isalnum() or (lw in lex.STOP and lw not in lex.DETERMINERS):
+    name = w[:1].isupper() and len(toks) > 1 and toks[1][2][:1].isupper()  # "Will Dole", "May Lund"
+    if not w[0].isalnum() or (lw in lex.STOP and lw not in lex.DETERMINERS and not name):
         return None
     end = None
     k = 0
@@ -350,13 +476,19 @@ def _speaker_after(text: str, pos: int, hi: int) -> Span | None:
                 k += 1
                 continue
             break
-        if lw2 in lex.STOP and lw2 not in lex.DETERMINERS:
+        if lw2 in lex.STOP and lw2 not in lex.DETERMINERS and not (k == 0 and name):
             break
         if lw2 not in lex.DETERMINERS:
             end = e2
         k += 1
     if end is None:
         return None
+    by = re.match(r"\s+(?:from|by|with|of)\s+", text[end:hi])
+    if by is not None and text[s:end].split()[-1].lower() in _DOCUMENTS:
+        # "according to a recent report from Bloomberg", "an analysis by the Pew Research Center"
+        author = _speaker_after(text, end + by.end(), hi)
+        if author is not None:
+            end = author[1]
     # An apposition naming the role's holder: "the Secretary of State, Antony Blinken,", or
     # describing the speaker: "Maria Olsen, the city engineer." (PolNeAR keeps it in the source).
     m = re.match(r",\s+((?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'-]*)(?=\s*[,.])", text[end:hi])
@@ -428,7 +560,10 @@ def _first_cue(text: str, lo: int, hi: int, inherit: Span | None = None):
         sp = _speaker_before(text, lo, m.start())
         if sp is not None:
             return m, sp
-        if inherit is not None and m.group().endswith("ing") and re.search(r",\s*$", text[lo:m.start()]):
+        if inherit is not None and m.group().endswith("ing") and (
+                re.search(r",\s*$", text[lo:m.start()])
+                or (not text[lo:m.start()].strip() and re.search(r",[”\"’']+\s*$", text[max(0, lo - 4):m.start()]))):
+            # '..., saying' or, after a quote closing on its comma, '... as “fantastic,” telling'
             return m, inherit
     return None
 
@@ -475,7 +610,57 @@ def _colon_intro(text: str, bounds: list[Span], para: Span) -> tuple[Span, Span]
         sp = _speaker_after(text, lo + m.end(), colon + 1)
         if sp is not None and not text[sp[1]:colon].strip(" ,"):
             return (lo + m.start(1), lo + m.end(1)), sp
+    subj = _SUBJECT.match(text, lo, colon)
+    if subj is not None and subj.group(1).lower() not in lex.STOP and len(_WORD.findall(text, lo, colon)) <= 12:
+        # "Ames issued the following statement:", "Berg fired back:": the subject introduces
+        # the quotation with words the lexicon lacks.
+        cue_lo = _trim_start(text, subj.end(1), colon)
+        if cue_lo < colon:
+            return (cue_lo, colon + 1), subj.span(1)
     return None
+
+
+# Words that show the text after a quote goes on with a clause rather than naming a speaker.
+_CLAUSE_WORDS = frozenset(
+    """that when while because if but so than as though although whether where why how what
+    said says told added is are was were has have had will would can could do does did""".split()
+)
+
+
+def _speaker_right_after_quote(text: str, p: int, cue: int) -> Span | None:
+    """The words between a closing quote mark at ``p`` and a cue, taken whole as the speaker
+    when :func:`_speaker_before` cannot parse them: a title or a long description of a name
+    ("former party speechwriter Noam Hale", "Ann Roe, 67, a retired nurse in Salem, Ore.,").
+    The phrase must open like a noun phrase (a capital, a determiner, a title or role word),
+    hold a name or a role word, stay under 30 words in one sentence and hold no clause word
+    ("that", "when", an auxiliary) or quote mark. Limits: a lowercase title the lists do not
+    know ("screenwriter") must be followed by a capitalised word."""
+    t = _TIME_TAIL.search(text, p, cue)
+    end = t.start() if t is not None and t.start() > p else cue
+    toks = _tokens(text, p, end)
+    i = _skip_between(toks, len(toks) - 1)
+    toks = toks[:i + 1]
+    while toks and toks[-1][2] == ",":
+        toks.pop()
+    words = [w for _s, _e, w in toks if w[0].isalnum()]
+    if not words or len(words) > 30:
+        return None
+    for n, (_s, _e, w) in enumerate(toks):
+        if w in ";:!?\"“”«»()" or w.lower() in _CLAUSE_WORDS or _CUE.fullmatch(w):
+            return None
+        if w == "." and not (n > 0 and toks[n - 1][2][:1].isupper() and len(toks[n - 1][2]) <= 5):
+            return None  # a sentence ends; the dots of "Jr.", "Pa." and "N.C." do not
+    first, last = words[0], words[-1]
+    lf = first.lower()
+    opens = (first[:1].isupper() and lf not in lex.STOP) or lf in lex.DETERMINERS or lf in _ROLES or lf in _TITLE_WORDS or (
+        first.islower() and lf not in lex.STOP and len(words) > 1 and words[1][:1].isupper())
+    if not opens or (first[:1].isupper() and len(words) == 1 and not _plausible_head(first)):
+        return None
+    if not _plausible_head(last) or re.search(r"[’']s$", last):
+        return None
+    if not any(w[:1].isupper() or w.lower() in _ROLES for w in words):
+        return None
+    return (toks[0][0], toks[-1][1])
 
 
 def _post_attribution(text: str, seg: QuotedSegment, hi: int):
@@ -490,17 +675,38 @@ def _post_attribution(text: str, seg: QuotedSegment, hi: int):
     window_hi = min(hi, p + 120)
     cue = _CUE.search(text, p, window_hi)
     sp = None
+    if cue is not None and cue.start() == p and cue.group().endswith("ing") and cue.group().islower():
+        return None  # '...“fantastic,” telling reporters ...': a participle takes an object, not a speaker
     if cue is not None and cue.start() == p:
         sp = _speaker_after(text, cue.end(), hi)
         after = sp[1] if sp else 0
     elif cue is not None:
-        sp = _speaker_before(text, p, cue.start())
-        if sp is not None and sp[0] != p:
+        # The first cue with a speaker phrase reaching back to the quote: a cue word inside
+        # the apposition ("Tom Hale, who was asked, said") is passed over.
+        for c in _CUE.finditer(text, p, window_hi):
+            sp = _speaker_before(text, p, c.start())
+            if sp is not None and sp[0] == p:
+                cue = c
+                break
             sp = None
         after = cue.end()
     if sp is None:
         # Right after a quote, any verb after the speaker is the reporting verb ("...,” an
         # angry Hollande retaliated. / ...," Mr. Graham continued / ..." the statement read).
+        g = _ANY_VERB_AFTER.match(text, p, window_hi)
+        g_sp = _speaker_before(text, p, g.start(1)) if g is not None else None
+        before = re.split(r"[.!?:;]", text[text.rfind("\n", 0, seg.open) + 1:seg.open])[-1]
+        if (g_sp is None or g_sp[0] != p) and cue is not None and cue.start() > p and re.search(r"[,?!]$", inner) \
+                and not _WORD.search(before):
+            # '"...," former party speechwriter Noam Hale, 67, wrote': a speaker phrase the
+            # word walk cannot parse, between a quote that opens a sentence and closes on a
+            # comma, and a cue.
+            for c in _CUE.finditer(text, p, window_hi):
+                sp = _speaker_right_after_quote(text, p, c.start())
+                if sp is not None:
+                    cue, after = c, c.end()
+                    break
+    if sp is None:
         g = _ANY_VERB_AFTER.match(text, p, window_hi)
         inv = re.compile(r"([a-z]+ed)\s").match(text, p, window_hi) if g is None else None
         if inv is not None:
@@ -559,7 +765,129 @@ def find_quotes(text: str, sentences: Sequence[Span], mentions: Sequence[Mention
         quotes = _model_splits(text, bounds, quotes, tagged)
         quotes.extend(_model_quotes(text, bounds, quotes, tagged, mentions))
         quotes.sort(key=lambda q: q.start)
-    return quotes
+    # A quotation with no attribution of its own goes on for the speaker of the sentence before.
+    return _carried_speakers(text, _sentence_bounds(text, sentences), quotes, mentions)
+
+
+def _carried_speakers(text: str, bounds: list[Span], quotes: list[Quote], mentions: Sequence[Mention]) -> list[Quote]:
+    """A quotation that opens a sentence with no attribution of its own takes the speaker of
+    the sentence just before it: ``Lund praised the plan. "It will save lives."`` is Lund's,
+    as PolNeAR annotates it (one attribution, its cue in the sentence before). The sentence
+    before is the one ending where the quote opens in its paragraph, or the last sentence of
+    the paragraph above when the quote opens its own. Limits: only when that sentence holds
+    an attribution (or a cue with a speaker before it); a quote that answers another speaker
+    named in passing there is given to the wrong one."""
+    out = list(quotes)
+    for i, q in enumerate(out):
+        if q.kind == "direct" and q.speaker is None and q.cue is None:
+            found = (_signed_below(text, q) or _speaker_later_in_sentence(text, bounds, out, q)
+                     or _speaker_of_sentence_before(text, bounds, out, q))
+            if found is not None:
+                cue, sp = found
+                out[i] = Quote(q.start, q.end, q.kind, cue, _widen(sp, mentions))
+    return out
+
+
+# A signature line under a quotation: "- Ann Berg." / "—President Lund, writing on the day."
+_SIGNATURE = re.compile(r"[ \t]*([-–—])[ \t]*((?:[A-Z][\w’'.-]*)(?:[ \t]+[A-Z][\w’'.-]*){0,3})[ \t]*(?:[.,]|$)")
+
+
+def _signed_below(text: str, q: Quote) -> tuple[Span, Span] | None:
+    """(dash, name) of a signature line right under the paragraph that ``q`` ends, as
+    fact-check pages lay out a quoted claim, or None."""
+    _lo, p_hi = _paragraph(text, max(q.start, q.end - 1))
+    if text[q.end:p_hi].strip(" \t\"”’'.") or p_hi >= len(text):
+        return None
+    nxt = p_hi
+    while nxt < len(text) and text[nxt].isspace():
+        nxt += 1
+    m = _SIGNATURE.match(text, nxt, _paragraph(text, nxt)[1])
+    if m is None or m.group(2).lower() in lex.STOP:
+        return None
+    return m.span(1), (m.start(2), _trim_end(text, m.start(2), m.end(2)))
+
+
+def _speaker_later_in_sentence(text: str, bounds: list[Span], quotes: list[Quote], q: Quote) -> tuple[Span, Span] | None:
+    """(cue, speaker) of an attribution closing the sentence that the quotation ``q`` opens:
+    ``"This will be a challenge" for the mayor, said Lund.``, or None."""
+    sent = _bounds_at(bounds, q.end)
+    if sent is None or _MARK.search(text, q.end + 1, sent[1]):
+        return None
+    later = [o for o in quotes if o is not q and o.cue and o.speaker and q.end < o.cue[0] < sent[1]]
+    if later:
+        o = min(later, key=lambda o: o.cue[0])
+        return o.cue, o.speaker
+    for cue in _CUE.finditer(text, q.end, sent[1]):
+        if not re.search(r",\s*$", text[q.end:cue.start()]):
+            continue
+        sp = _speaker_after(text, cue.end(), sent[1])
+        if sp is not None and re.match(r"\s*(?:[.,;]|$)", text[sp[1]:sent[1]]):
+            return cue.span(), sp
+        sp = None
+    return None
+
+
+def _speaker_of_sentence_before(text: str, bounds: list[Span], quotes: list[Quote], q: Quote) -> tuple[Span, Span] | None:
+    """(cue, speaker) of the attribution in the sentence before the quotation ``q`` (see
+    :func:`_carried_speakers`), or None. Not for a quote closing on a comma or followed by a
+    cue ('"...," said Will Dole'): its own attribution follows, unread."""
+    after = re.match(r"[\s\"”’'»]*", text[q.end:q.end + 10])
+    if text[q.start:q.end].rstrip().endswith(",") or _CUE.match(text, q.end + after.end()):
+        return None
+    mark = text.rfind("\n", 0, q.start) + 1
+    opened = q.start
+    while opened > mark and (text[opened - 1] in "\"“«'" or text[opened - 1].isspace()):
+        opened -= 1
+    p_lo, _p_hi = _paragraph(text, q.start)
+    if _WORD.search(text, p_lo, opened):
+        before = [b for b in bounds if p_lo <= b[0] and b[1] <= opened]
+        if not before or text[before[-1][1]:opened].strip():
+            return None
+        sent = before[-1]
+    else:
+        para = _previous_paragraph(text, p_lo)
+        if para is None:
+            return None
+        inside = [b for b in bounds if para[0] <= b[0] < para[1]]
+        sent = inside[-1] if inside else para
+        if _MARK.search(text, sent[0], sent[1]) and not any(
+                o.cue and sent[0] <= o.cue[0] < sent[1] and o.speaker for o in quotes):
+            return None  # the paragraph above ends with a quotation of its own
+    if re.search(r":\s*$", text[sent[0]:sent[1]]):
+        return None  # "She went on to say:" is read by the rules themselves
+    earlier = [o for o in quotes if o.cue and o.speaker and sent[0] <= o.cue[0] < sent[1] and o is not q]
+    found = None
+    if earlier:
+        o = max(earlier, key=lambda o: o.cue[0])
+        found = o.cue, o.speaker
+    else:
+        m = _first_cue(text, sent[0], sent[1])
+        if m is not None:
+            found = m[0].span(), m[1]
+    if found is None or not _carries(text[found[1][0]:found[1][1]]):
+        return None
+    return found
+
+
+def _carries(speaker: str) -> bool:
+    """Whether a speaker phrase is one a following quotation can be given to: a personal
+    pronoun, a name, or a noun phrase ending in a name, a role or a person noun ("Lund",
+    "the Secretary of State", "his wife"); not "who", a capitalised opening word ("Despite
+    polls") or a thing ("his rallying calls", "further consideration")."""
+    words = speaker.replace(",", " ").split()
+    if not words:
+        return False
+    first, lf, last = words[0], words[0].lower(), words[-1]
+    if lf in ("who", "which", "that", "whom"):
+        return False
+    if len(words) == 1 and lf in ("he", "she", "they", "i", "we"):
+        return True
+    ends_well = last[:1].isupper() or last.lower() in _ROLES or last.lower() in _HEAD_NOUNS
+    if lf in ("the", "a", "an") or lf in _POSSESSIVE_DETS:
+        return ends_well
+    if first[:1].isupper():
+        return _SUBJECT.match(first + " x") is not None
+    return any(w[:1].isupper() for w in words) or lf in _ROLES or lf in _TITLE_WORDS
 
 
 def _model_speakers(text: str, quotes: list[Quote], tagged: list[quote_model.Attribution],

@@ -49,10 +49,10 @@ class SentenceStage(Stage):
                 while end > start and text[end - 1].isspace():
                     end -= 1
                 if end > start:
-                    if spans and spans[-1][1] > offset and _opening_mark_at_end(text, *spans[-1]):
-                        # 'weeks. “We came…': the sentencizer leaves the opening mark of the next
-                        # sentence's quote on the sentence before
-                        mark = spans[-1][1] - 1
+                    mark = _opening_mark(text, *spans[-1]) if spans and spans[-1][1] > offset else None
+                    if mark is not None:
+                        # 'weeks. “We came…', 'Ames. "There was…': the sentencizer leaves the
+                        # opening mark of the next sentence's quote on the sentence before
                         before = mark
                         while before > spans[-1][0] and text[before - 1].isspace():
                             before -= 1
@@ -73,13 +73,17 @@ class SentenceStage(Stage):
 _OPENING = "“«„‘‹"
 
 
-def _opening_mark_at_end(text: str, start: int, end: int) -> bool:
-    """A sentence that ends with a quote mark opening the next one: a curly or angle opening
-    mark, or a straight one after a space."""
+def _opening_mark(text: str, start: int, end: int) -> int | None:
+    """Where a quote mark opening the next sentence starts, when the sentence [start, end)
+    ends with one: a curly or angle opening mark, or a straight one ('"', "''") after a space."""
     if end - start < 2:
-        return False
-    last = text[end - 1]
-    return last in _OPENING or (last in "\"'" and text[end - 2].isspace())
+        return None
+    if text[end - 1] in _OPENING:
+        return end - 1
+    for mark in ("''", '"', "'"):
+        if text.endswith(mark, start, end) and end - len(mark) > start and text[end - len(mark) - 1].isspace():
+            return end - len(mark)
+    return None
 
 
 def _after_dateline(article: Article, spans: list[Span]) -> list[Span]:

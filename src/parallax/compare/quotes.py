@@ -5,7 +5,8 @@ Speakers: a speaker span that overlaps an entity mention (a name, or a role phra
 resolver linked) is that entity; a name the resolver missed (glued to a quote, ``UkraineBlinken``)
 takes the entity of another mention of the same name in the article. A pronoun ("he", "her")
 takes the previous quote's speaker, else the nearest person named before it outside any
-quotation. A role phrase naming an organisation after "of" ("the head of the State
+quotation. A relative pronoun ("who", "which") is the mention right before it ("Ida Holm, who
+chairs the board, said"). A role phrase naming an organisation after "of" ("the head of the State
 Department") is a person, not that organisation. A definite role description the resolver did not link ("the Russian
 minister", "the high-ranking diplomat") goes to the one person the article describes with the
 most of its words (in the few words before a mention, an apposition after it, or the mention's
@@ -63,6 +64,8 @@ def resolve_speakers(article: Article, entity_of_span: Callable[[str, int, int],
                 found = _same_name(article, named, s0, s1, entity_of_span)
             if found is not None and _of_phrase(text, named, persons_all, s0, s1):
                 found = None  # "the head of the State Department" is not the department
+            if found is None and words in ("who", "which"):
+                found = _antecedent(article, named, s0, entity_of_span)
             if found is None and words in PRONOUNS:
                 found = previous
                 if found is None:
@@ -147,6 +150,18 @@ def _of_phrase(text: str, named: list[tuple[int, int]], persons: list[tuple[int,
         return False
     m = re.match(r"(?:the|a|an)\s+(?:[\w’'-]+\s+){0,3}?(?:of|for|at)\s", text[s0:s1], re.I)
     return m is not None and all(m0 >= s0 + m.end() - 1 for m0, _ in inner)
+
+
+def _antecedent(article: Article, named: list[tuple[int, int]], s0: int,
+                entity_of_span: Callable[[str, int, int], str | None]) -> str | None:
+    """The entity of the mention a relative pronoun at ``s0`` refers to: the one ending just
+    before it ("Ida Holm, who chairs the board, said ..."), or None."""
+    for m0, m1 in reversed(named):
+        if m1 <= s0:
+            if re.fullmatch(r"\s*,?\s*", article.text[m1:s0]):
+                return entity_of_span(article.id, m0, m1)
+            return None
+    return None
 
 
 def _same_name(article: Article, named: list[tuple[int, int]], s0: int, s1: int,

@@ -6,7 +6,7 @@
 
 * content, cue and source spans, each as precision/recall/F1 under two matchings:
   **overlap** (a predicted and a gold span share at least one token; one-to-one, greedy
-  by largest overlap) and **exact** (the same tokens, punctuation tokens ignored, so that
+  by largest overlap, equal overlaps closest extent first, then in text order) and **exact** (the same tokens, punctuation tokens ignored, so that
   PolNeAR's convention of keeping quote marks and the final period inside a direct
   content does not count against a prediction that leaves them out);
 * **speaker accuracy**: over the gold attributions whose content was found (overlap) and
@@ -129,7 +129,10 @@ class _Tokens:
 
 
 def _match(pred: list[frozenset[int]], gold: list[frozenset[int]], exact: bool) -> list[tuple[int, int]]:
-    """One-to-one matches (pred index, gold index), greedy by overlap size."""
+    """One-to-one matches (pred index, gold index), greedy by overlap size. Equal overlaps are
+    taken closest extent first (the larger Dice coefficient, ``2|p & g| / (|p| + |g|)``), then
+    in text order: a prediction that shares as many tokens with a nested attribution as with the
+    one around it is matched to the nested one, whose extent it has."""
     pairs = []
     for i, p in enumerate(pred):
         if not p:
@@ -139,14 +142,14 @@ def _match(pred: list[frozenset[int]], gold: list[frozenset[int]], exact: bool) 
                 continue
             if exact:
                 if p == g:
-                    pairs.append((len(p), i, j))
+                    pairs.append((len(p), 1.0, i, j))
             else:
                 n = len(p & g)
                 if n:
-                    pairs.append((n, i, j))
-    pairs.sort(reverse=True)
+                    pairs.append((n, 2 * n / (len(p) + len(g)), i, j))
+    pairs.sort(key=lambda t: (-t[0], -t[1], t[2], t[3]))
     used_p, used_g, out = set(), set(), []
-    for _n, i, j in pairs:
+    for _n, _dice, i, j in pairs:
         if i in used_p or j in used_g:
             continue
         used_p.add(i)
