@@ -151,6 +151,14 @@ def test_quote_over_two_paragraphs_is_one_quote():
      "that the plant will stay open", "insists", "The minister"),
     ("Turnout fell sharply in the north, according to the electoral board, which counted the votes.",
      "Turnout fell sharply in the north", "according to", "the electoral board"),
+    # a trailing "according to" another source reports the whole clause, the verb inside it too
+    ("Most farmers oppose the new levy on water use, according to a survey by the Growers Union.",
+     "Most farmers oppose the new levy on water use", "according to", "a survey by the Growers Union"),
+    # ... but a verb of saying keeps its speaker, the trailing source only vouching for the report
+    ("The envoy told reporters that the border would stay open, according to the state broadcaster.",
+     "that the border would stay open", "told", "The envoy"),
+    ("The council declined to renew the lease, according to two council members.",
+     "The council declined to renew the lease", "according to", "two council members"),
 ])
 def test_indirect_quotes(text, content, cue, speaker):
     assert only(text) == (content, "indirect", cue, speaker)

@@ -1396,6 +1396,16 @@ _COLON_LINE = re.compile(
 )
 
 
+def _according_tail(text: str, m: re.Match, hi: int) -> bool:
+    """Whether ``m`` ("according to") opens a trailing source other than the clause's own
+    subject: ``The council declined to renew the lease, according to two officials.`` Then
+    the clause before it, with an attitude or an act in it, is that source's report, as
+    PolNeAR annotates it (a verb of saying before it keeps its own speaker, and a pronoun
+    after it, "according to him", points back to one)."""
+    return bool(re.search(r",\s*$", text[:m.start()])) and not re.match(
+        r"(?:his|her|their|its|him|them|he|she|they)\b", text[m.end():hi])
+
+
 def _indirect(text: str, lo: int, hi: int) -> Quote | None:
     """Indirect speech in the sentence [lo, hi), or None."""
     end = _trim_end(text, lo, hi)
@@ -1411,7 +1421,8 @@ def _indirect(text: str, lo: int, hi: int) -> Quote | None:
         if first.lower() not in lex.STOP and not tagged:
             return Quote(c.end(), end, "indirect", (c.end(1), c.end(1) + 1), c.span(1))
     m = _ACCORDING.search(text, lo, hi)
-    if m is not None and _first_cue(text, lo, m.start()) is not None:
+    inner = _first_cue(text, lo, m.start()) if m is not None else None
+    if inner is not None and (inner[0].group() in lex.SPEECH_CUES or not _according_tail(text, m, hi)):
         m = None  # "X insists that A, according to his interview": X's cue is the attribution
     if m is not None:
         sp = _speaker_after(text, m.end(), hi)
