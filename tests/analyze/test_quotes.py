@@ -598,3 +598,44 @@ def test_a_quote_is_not_given_to_a_thing_named_in_the_sentence_before():
 def test_a_colon_line_without_a_known_cue_still_introduces_its_subjects_quote():
     text = 'The attack shocked the city.\n\nMayor Ames issued the following statement:\n\n"Our thoughts are with the victims and their families tonight."'
     assert quotes(text)[-1][2:] == ("issued the following statement:", "Mayor Ames")
+
+
+@pytest.mark.parametrize("text,content,cue,speaker", [
+    # an attribution closing the sentence reports the whole clause, nested verbs and all
+    ("The council wants to close the pool by June, Mayor Ann Berg said.",
+     "The council wants to close the pool by June", "said", "Mayor Ann Berg"),
+    ("He promised to rebuild the bridge before the winter, the spokeswoman told reporters on Monday.",
+     "He promised to rebuild the bridge before the winter", "told", "the spokeswoman"),
+    ("The engineers believe the dam will hold, said Tom Hale, the head of the water board.",
+     "The engineers believe the dam will hold", "said", "Tom Hale, the head of the water board"),
+])
+def test_closing_attribution_is_the_outer_one(text, content, cue, speaker):
+    assert only(text) == (content, "indirect", cue, speaker)
+
+
+def test_two_closing_clauses_stay_two_attributions():
+    found = quotes("Lund said the plan would work, and Berg said it would not.")
+    assert [(c, s) for c, _k, _cue, s in found] == [("the plan would work", "Lund"), ("it would not", "Berg")]
+
+
+@pytest.mark.parametrize("text,content,cue,speaker", [
+    # a participle after a time phrase and a comma goes on for the subject, not the place
+    ("Lina Ek shared the photo on Facebook last week, writing that the harbour had never looked better.",
+     "that the harbour had never looked better", "writing", "Lina Ek"),
+    # a capitalised preposition opening the sentence is no speaker
+    ("Despite criticizing the budget for months, the senator voted for it on Friday.",
+     "the budget for months", "criticizing", "the senator"),
+    ("Besides attacking the budget, Lund praised the new school plan.",
+     "the budget", "attacking", "Lund"),
+])
+def test_participle_speakers(text, content, cue, speaker):
+    assert quotes(text)[0] == (content, "indirect", cue, speaker)
+
+
+@pytest.mark.parametrize("source,rejected", [
+    ("Despite", True), ("Along", True), ("Using", True), ("Mrs", True),
+    ("Beijing", False), ("King", False), ("This initiative", False), ("Just over a quarter", False),
+])
+def test_tagged_sources_that_name_nobody(source, rejected):
+    from parallax.analyze.quotes import _not_a_source
+    assert _not_a_source(source, (0, len(source))) is rejected

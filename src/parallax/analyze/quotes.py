@@ -113,12 +113,15 @@ _ROLE_SUBJECTS = frozenset(
 # The capitalised subject opening a sentence ("Fiorina was upfront about ..., saying"), or a
 # role with its article ("The former senator told ..."); not a capitalised conjunction,
 # preposition, adverb or participle ("When Mr. Rubio", "Despite", "Speaking", "Perhaps").
+_NOT_SUBJECTS = (
+    "When|While|Since|Although|Though|Because|If|As|After|Before|Despite|Besides|Throughout|"
+    "Alongside|Perhaps|At|In|On|For|With|During|Until|Unlike|Like|Even|But|And|Yet|So|Then|Still|Also|"
+    "However|Meanwhile|Instead|Amid|Among|From|By|To|Of|Under|Over|Without|Within|Asked|Once|Now|"
+    "Here|There|This|That|These|Those|What|Why|How|Where|Whether|Only|Just|Not|No|Earlier|Later|"
+    "Hours|Days|Weeks|Months|Years|Yesterday|Today|Last|Next|Whenever|Wherever"
+)
 _SUBJECT = re.compile(
-    r"\s*(?!(?:When|While|Since|Although|Though|Because|If|As|After|Before|Despite|Besides|Throughout|"
-    r"Alongside|Perhaps|At|In|On|For|With|During|Until|Unlike|Like|Even|But|And|Yet|So|Then|Still|Also|"
-    r"However|Meanwhile|Instead|Amid|Among|From|By|To|Of|Under|Over|Without|Within|Asked|Once|Now|"
-    r"Here|There|This|That|These|Those|What|Why|How|Where|Whether|Only|Just|Not|No|Earlier|Later|"
-    r"Hours|Days|Weeks|Months|Years|Yesterday|Today|Last|Next|Whenever|Wherever)\b"
+    r"\s*(?!(?:" + _NOT_SUBJECTS + r")\b"
     r"|(?:It|There|That|What)[’']s\b|[A-Z][a-z]+(?:ing|ly)\b)"
     r"((?:The|A|An)\s+(?:[\w’'-]+\s+){0,3}?(?:" + "|".join(sorted(_ROLE_SUBJECTS)) + r")\b"
     r"|(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*[’']s\s+(?:" + "|".join(sorted(_ROLE_SUBJECTS)) + r")\b"
@@ -331,9 +334,11 @@ def _speaker_before(text: str, lo: int, pos: int, allow_apposition: bool = True,
     her dislike of Dole, the front-runner, saying ..." Dole is an object (the callers then
     read the sentence's subject, or the previous speaker)."""
     sp = _noun_phrase_before(text, lo, pos, allow_apposition, depth)
-    if sp is not None and depth == 0 and re.match(r"[a-z]+ing\b", text[pos:pos + 30]) \
-            and re.fullmatch(r"\s*,\s*", text[sp[1]:pos]) and _WORD.search(text, lo, sp[0]):
-        return None
+    if sp is not None and depth == 0 and re.match(r"[a-z]+ing\b", text[pos:pos + 30]) and _WORD.search(text, lo, sp[0]):
+        between = text[sp[1]:pos]
+        t = _TIME_TAIL.search(text, lo, pos)
+        if re.fullmatch(r"\s*,\s*", between) or (re.search(r",\s*$", between) and t is not None and t.start() == sp[1]):
+            return None  # "..., saying", "... on Facebook last week, writing"
     if sp is not None and text[sp[0]:sp[1]].lower() in ("i", "we", "you") and _inside_quotation(text, sp[0]):
         return None  # '“... I believe it should never be used ...”': the quoted speaker's own words
     return sp
@@ -374,8 +379,8 @@ def _noun_phrase_before(text: str, lo: int, pos: int, allow_apposition: bool = T
         i -= 1
     if allow_apposition and not toks[i][2][0].isalnum():
         return _speaker_with_apposition(text, lo, toks, i, depth)
-    if not _plausible_head(toks[i][2]) or re.search(r"[’']s$", toks[i][2]):
-        return None  # an adjective, a verb or a possessive ("Scalia's comments") is no subject
+    if not _plausible_head(toks[i][2]) or re.search(r"[’']s$", toks[i][2]) or _NOT_A_NAME.match(toks[i][2]):
+        return None  # an adjective, a verb, a possessive ("Scalia's comments") or "Despite" is no subject
     if (i > 0 and toks[i - 1][2].lower() in _QUANTIFIERS and toks[i][2].islower() and not toks[i][2].endswith("s")
             and toks[i][2] not in _ROLES):
         return None  # "several angry comments": a cue word used as a noun
@@ -999,6 +1004,8 @@ def _accepted(text: str, bounds: list[Span], att: quote_model.Attribution, conte
         return []
     source = att.source
     cue = att.cue
+    if source is not None and _not_a_source(text, source):
+        source = None  # the rules read the speaker instead
     if source is None:
         sent = _bounds_at(bounds, cue[0]) or (0, len(text))
         named = _NAME_IN_CUE.match(text, cue[0], cue[1])
@@ -1007,9 +1014,11 @@ def _accepted(text: str, bounds: list[Span], att: quote_model.Attribution, conte
             source, cue = named.span(1), (named.start(2), cue[1])
         else:
             source = _speaker_before(text, sent[0], cue[0])
-        if source is None and re.match(r"\w+ing\b", text[cue[0]:cue[1]]) and not text[sent[0]:cue[0]].strip(" \"“'‘"):
-            # "Noting that the polls had closed, Olsen said ...": a fronted participle reports
-            # for the subject of the clause after it.
+        opener = text[sent[0]:cue[0]].strip(" \"“'‘")
+        if source is None and re.match(r"\w+ing\b", text[cue[0]:cue[1]]) and (not opener or _NOT_A_NAME.fullmatch(opener)):
+            # "Noting that the polls had closed, Olsen said ...", "Despite criticizing the
+            # plan, Olsen voted for it": a fronted participle reports for the subject of the
+            # clause after it.
             after = re.match(r"\s*,\s*", text[max(b for _a, b in contents):sent[1]])
             if after is not None:
                 source = _clause_subject(text, max(b for _a, b in contents) + after.end(), sent[1])
@@ -1039,6 +1048,27 @@ def _accepted(text: str, bounds: list[Span], att: quote_model.Attribution, conte
         return []  # "The Paris terrorist attacks shocked ...": a noun, not a verb
     speaker = _widen(source, mentions)
     return [Quote(a, b, "indirect", cue, speaker) for a, b in contents]
+
+
+# A capitalised word that opens a clause but never names anyone: "Despite", "Along",
+# "Using", "Having", "Perhaps" (not every participle: "King", "Beijing").
+_NOT_A_NAME = re.compile(
+    r"(?:Despite|Besides|Throughout|Alongside|Along|Perhaps|Although|Though|Because|Unlike|Like|Amid|"
+    r"Among|Without|Within|Instead|Meanwhile|However|During|Whenever|Wherever|Whether|Around|Toward|"
+    r"Towards|Against|Beyond|Upon|Through|Using|Having|Utilizing|Following|Including|Regarding|"
+    r"Considering)$")
+
+
+def _not_a_source(text: str, source: Span) -> bool:
+    """Whether a tagged source cannot be a speaker: it opens with a capitalised preposition,
+    conjunction, adverb or participle ("Despite", "Along", "Using the remark, ..."), or it is
+    a title without its name ("Mrs")."""
+    words = _WORD.findall(text, source[0], source[1])
+    if not words:
+        return True
+    if _NOT_A_NAME.match(words[0]):
+        return True
+    return len(words) == 1 and words[0].lower() in _ABBREV
 
 
 _MARKED = re.compile(r"[\"“«]([^\"“”«»]*)[\"”»]")
@@ -1406,6 +1436,43 @@ def _according_tail(text: str, m: re.Match, hi: int) -> bool:
         r"(?:his|her|their|its|him|them|he|she|they)\b", text[m.end():hi])
 
 
+def _tail_attribution(text: str, lo: int, hi: int) -> Quote | None:
+    """``A, X said.`` / ``A, said X.`` / ``A, the campaign told Reuters.`` closing the
+    sentence [lo, hi): the whole clause before it is X's statement, with any verb of
+    attitude or saying inside it ("He promised to run, Berg said") as nested speech, which is
+    reported once, at its outer level. Only a verb of saying whose speaker (and, for "told",
+    hearer) ends the sentence."""
+    cues = [c for c in _CUE.finditer(text, lo, hi) if c.group() in lex.SPEECH_CUES]
+    if not cues:
+        return None
+    cue = cues[-1]
+    if _not_a_cue(text, cue.start(), hi) or cue.group().endswith("ing"):
+        return None
+    rest = text[cue.end():hi]
+    sp = _speaker_before(text, lo, cue.start())
+    if sp is not None:
+        head_end = sp[0]
+        ends = re.fullmatch(r"(?:\s+(?:[A-Z][\w’'.!-]*(?:\s+[A-Z][\w’'.!-]*){0,3}|reporters|him|her|them))?"
+                            r"(?:\s+(?:on|in|at|late|last|this|earlier|later)\b[^,;:\"“”]{0,40})?\s*[.!?]?[\"”’']*\s*",
+                            rest) if cue.group() in lex.OBJECT_CUES else re.fullmatch(
+                            r"(?:\s+(?:on|in|at|late|last|this|earlier|later|during|after|Monday|Tuesday|Wednesday|"
+                            r"Thursday|Friday|Saturday|Sunday|yesterday|today)\b[^,;:\"“”]{0,40})?\s*[.!?]?[\"”’']*\s*", rest)
+    else:
+        if not re.search(r",\s*$", text[lo:cue.start()]):
+            return None
+        sp = _speaker_after(text, cue.end(), hi)
+        if sp is None:
+            return None
+        head_end = cue.start()
+        ends = re.fullmatch(r"\s*[.!?]?[\"”’']*\s*", text[sp[1]:hi])
+    if not ends or not re.search(r",\s*$", text[lo:head_end]) or len(_WORD.findall(text, lo, head_end)) < 4:
+        return None
+    if _MARK.search(text, lo, head_end):
+        return None  # a quotation: the rules for quotations read it
+    c_end = _trim_end(text, lo, head_end)
+    return Quote(_trim_start(text, lo, c_end), c_end, "indirect", cue.span(), sp)
+
+
 def _indirect(text: str, lo: int, hi: int) -> Quote | None:
     """Indirect speech in the sentence [lo, hi), or None."""
     end = _trim_end(text, lo, hi)
@@ -1474,6 +1541,9 @@ def _indirect(text: str, lo: int, hi: int) -> Quote | None:
         if after:
             start = op.end() + after.end()
             return Quote(start, end, "indirect", (op.start(1), op.end()), sp)
+    tail = _tail_attribution(text, lo, hi)
+    if tail is not None:
+        return tail
     # Speech verbs before attitude verbs: "xenophobic attacks on X, Y said" is Y's statement.
     for cue in sorted(_CUE.finditer(text, lo, hi), key=lambda c: (c.group() not in lex.SPEECH_CUES, c.start())):
         if _not_a_cue(text, cue.start(), hi):
