@@ -639,3 +639,25 @@ def test_participle_speakers(text, content, cue, speaker):
 def test_tagged_sources_that_name_nobody(source, rejected):
     from parallax.analyze.quotes import _not_a_source
     assert _not_a_source(source, (0, len(source))) is rejected
+
+
+@pytest.mark.parametrize("text,content,cue,speaker", [
+    # a contracted negation stands between speaker and verb as "does not" does
+    ("The mayor doesn’t think the bridge will reopen in May.", "the bridge will reopen in May",
+     "doesn’t think", "The mayor"),
+    ("Critics have in particular noted the cost of the new stadium for the city.",
+     "the cost of the new stadium for the city", "noted", "Critics"),
+    # "Will" the columnist, not the auxiliary
+    ("Columnist George Will wrote that the plan was dead.", "that the plan was dead", "wrote",
+     "Columnist George Will"),
+])
+def test_words_between_speaker_and_cue(text, content, cue, speaker):
+    assert only(text) == (content, "indirect", cue, speaker)
+
+
+def test_will_after_a_quote_is_a_name():
+    assert only("“The plan is dead and everyone in the city knows it,” Will wrote.")[2:] == ("wrote", "Will")
+
+
+def test_negated_contracted_saying_reports_nothing():
+    assert quotes("The mayor didn’t say when the bridge would reopen to traffic.") == []

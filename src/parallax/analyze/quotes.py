@@ -165,12 +165,23 @@ def _is_cap(w: str) -> bool:
     return w[:1].isupper() or w[:1].isdigit()
 
 
-def _skip_between(toks: list[tuple[int, int, str]], i: int) -> int:
+def _skip_between(toks: list[tuple[int, int, str]], i: int, cue_lower: bool = False) -> int:
+    """The index of the last token before ``i`` (a cue) that is not an adverb or auxiliary
+    standing between a speaker and its verb ("has also said", "doesn’t think", "in
+    particular noted"). A capitalised "Will" before a lowercase cue or right after a mark is
+    the columnist's name ('..." Will wrote', "George Will wrote"), not the auxiliary of a
+    title-case headline ("Trump Will Say")."""
     while i >= 0:
         w = toks[i][2]
         lw = w.lower()
-        if lw in lex.BETWEEN or (w.islower() and lw.endswith("ly") and len(lw) > 4):
+        if w == "Will" and (cue_lower or i == 0 or not _is_cap(toks[i - 1][2])):
+            break
+        if lw in lex.BETWEEN or (w.islower() and lw.endswith("ly") and len(lw) > 4) or (
+                w.islower() and re.fullmatch(r"[a-z]+n[’']t", lw)):
             i -= 1
+            continue
+        if lw == "particular" and i > 0 and toks[i - 1][2].lower() == "in":
+            i -= 2
             continue
         break
     return i
@@ -361,7 +372,7 @@ def _noun_phrase_before(text: str, lo: int, pos: int, allow_apposition: bool = T
     if t is not None and t.start() > lo:
         pos = t.start()  # "Trump on Tuesday said" / "Clinton twice said"
     toks = _tokens(text, lo, pos)
-    i = _skip_between(toks, len(toks) - 1)
+    i = _skip_between(toks, len(toks) - 1, text[pos:pos + 1].islower())
     if i < 0:
         return None
     if any(w.lower() in _BE for _s, _e, w in toks[i + 1:]) and re.match(r"\w+(?:ed|said|told|thought|known|seen)\b", text[pos:pos + 30]):
@@ -391,8 +402,8 @@ def _noun_phrase_before(text: str, lo: int, pos: int, allow_apposition: bool = T
         return (s, e) if lw in lex.SUBJECT_PRONOUNS else None
     if lw in _PRONOUN_LIKE and (i == 0 or not toks[i - 1][2][0].isalnum() or toks[i - 1][2].lower() in lex.STOP):
         return (s, e)  # "another said", "some say", "most believe"
-    if lw in lex.STOP or lw in lex.DETERMINERS or not w[0].isalnum():
-        return None
+    if (lw in lex.STOP and w != "Will") or lw in lex.DETERMINERS or not w[0].isalnum():
+        return None  # (a "Will" that _skip_between kept is a name)
     if w.islower() and lw.endswith("ing"):
         return None
     start = s
