@@ -661,3 +661,17 @@ def test_will_after_a_quote_is_a_name():
 
 def test_negated_contracted_saying_reports_nothing():
     assert quotes("The mayor didn’t say when the bridge would reopen to traffic.") == []
+
+
+@pytest.mark.parametrize("text,speaker", [
+    # the object inside a relative clause is not the speaker; the noun it describes is
+    ("Current and former officials who spoke with the Daily Star said the party had lost its way.",
+     "former officials"),
+    ("Residents who live near the river say the water has risen by a metre.", "Residents"),
+    # a complementizer "that" after a verb opens no relative clause
+    ("The mayor said that the union leaders warned of a strike.", "The mayor"),
+    # a pronoun after "who"/"that" is the clause's own subject
+    ("She told the voters that she thinks the plan will work.", "She"),
+])
+def test_relative_clause_before_the_cue(text, speaker):
+    assert quotes(text)[0][3] == speaker

@@ -352,7 +352,32 @@ def _speaker_before(text: str, lo: int, pos: int, allow_apposition: bool = True,
             return None  # "..., saying", "... on Facebook last week, writing"
     if sp is not None and text[sp[0]:sp[1]].lower() in ("i", "we", "you") and _inside_quotation(text, sp[0]):
         return None  # '“... I believe it should never be used ...”': the quoted speaker's own words
+    if sp is not None and depth == 0:
+        sp = _relative_head(text, lo, sp) or sp
     return sp
+
+
+_RELATIVE = re.compile(r"\s(?:who|that)\s+(?:[\w’'.-]+\s+){1,9}$")
+
+
+def _relative_head(text: str, lo: int, sp: Span) -> Span | None:
+    """The subject a relative clause without commas describes when the phrase before the
+    cue is the clause's object: "Officials who spoke with the Daily Star said ..." is the
+    officials', not the paper's. Only when the relative clause is short (up to ten words)
+    and the word before "who"/"that" ends a noun phrase, not a verb ("said that ...")."""
+    if text[sp[0]:sp[1]].lower() in lex.PRONOUNS:
+        return None  # "a president who hoped", "... that she thinks": the clause's own subject
+    m = _RELATIVE.search(text, lo, sp[0])
+    if m is None or re.search(r"[,;:—–()\"“”]", text[m.start():sp[0]]):
+        return None
+    head = _noun_phrase_before(text, lo, m.start(), allow_apposition=False)
+    if head is None:
+        return None
+    words = _WORD.findall(text, head[0], head[1])
+    last = words[-1] if words else ""
+    if _CUE.fullmatch(last) or last.lower() in lex.STOP or not _subject_like(text[head[0]:head[1]]):
+        return None
+    return head
 
 
 def _inside_quotation(text: str, pos: int) -> bool:
