@@ -675,3 +675,25 @@ def test_negated_contracted_saying_reports_nothing():
 ])
 def test_relative_clause_before_the_cue(text, speaker):
     assert quotes(text)[0][3] == speaker
+
+
+def test_tagger_source_replaces_a_thing_before_the_cue():
+    from parallax.analyze import quote_model
+    from parallax.analyze.quotes import _model_speakers
+    from parallax.model import Quote
+
+    text = "Lund won the state easily and tweeted a short thank-you to her volunteers."
+    cue = (text.index("tweeted"), text.index("tweeted") + len("tweeted"))
+    thing = (text.index("the state"), text.index("the state") + len("the state"))
+    content = (text.index("a short"), len(text) - 1)
+    rule = Quote(content[0], content[1], "indirect", cue, thing)
+    tagged = [quote_model.Attribution(cue, (0, 4), [content])]
+    assert _model_speakers(text, [rule], tagged, [])[0].speaker == (0, 4)
+    # a person noun from the rules stands
+    rule = Quote(content[0], content[1], "indirect", cue, (0, 4))
+    other = [quote_model.Attribution(cue, thing, [content])]
+    assert _model_speakers(text, [rule], other, [])[0].speaker == (0, 4)
+
+
+def test_cannot_stands_between_speaker_and_cue():
+    assert only("I cannot see any future for the harbour under this plan.")[2:] == ("cannot see", "I")

@@ -177,7 +177,7 @@ def _skip_between(toks: list[tuple[int, int, str]], i: int, cue_lower: bool = Fa
         if w == "Will" and (cue_lower or i == 0 or not _is_cap(toks[i - 1][2])):
             break
         if lw in lex.BETWEEN or (w.islower() and lw.endswith("ly") and len(lw) > 4) or (
-                w.islower() and re.fullmatch(r"[a-z]+n[’']t", lw)):
+                w.islower() and (re.fullmatch(r"[a-z]+n[’']t", lw) or lw == "cannot")):
             i -= 1
             continue
         if lw == "particular" and i > 0 and toks[i - 1][2].lower() == "in":
@@ -933,15 +933,18 @@ def _carries(speaker: str) -> bool:
 
 def _model_speakers(text: str, quotes: list[Quote], tagged: list[quote_model.Attribution],
                     mentions: Sequence[Mention]) -> list[Quote]:
-    """The tagger's source for a rule quote whose participle cue the rules gave to a thing
-    ("in a statement, saying ...", "in a tweet, calling ..."): on held-out PolNeAR train
-    articles the tagger was right in most of the cases where the two disagreed, and these
-    were nearly all participles after a lowercase noun phrase. Limits: only then."""
+    """The tagger's source for a rule quote whose cue the rules gave to a thing: a participle
+    after a lowercase noun phrase ("in a statement, saying ...", "in a tweet, calling ..."),
+    or any cue after a lowercase phrase that does not end in a person, group or document
+    noun ("won the state and tweeted", "cannot see"): on PolNeAR train the tagger was right
+    in most of the cases where the two disagreed. Limits: only then; a pronoun or "the
+    mayor" from the rules stands."""
     out = []
     for q in quotes:
         sp = q.speaker
-        if (q.cue is not None and sp is not None and text[q.cue[0]:q.cue[1]].endswith("ing")
-                and text[sp[0]:sp[1]][:1].islower() and text[sp[0]:sp[1]].lower() not in lex.PRONOUNS):
+        phrase = text[sp[0]:sp[1]] if sp is not None else ""
+        if (q.cue is not None and sp is not None and phrase[:1].islower() and phrase.lower() not in lex.PRONOUNS
+                and (text[q.cue[0]:q.cue[1]].endswith("ing") or not _subject_like(phrase))):
             m = next((a for a in tagged if a.source and _overlaps(a.cue, q.cue)), None)
             if m is not None and not _overlaps(m.source, sp) and not _overlaps(m.source, (q.start, q.end)):
                 q = Quote(q.start, q.end, q.kind, q.cue, _widen(m.source, mentions))
@@ -1651,10 +1654,11 @@ def _indirect(text: str, lo: int, hi: int) -> Quote | None:
     return None
 
 
-# A negation between a speaker and its cue ("does not expect", "has never said", "didn't say").
+# A negation between a speaker and its cue ("does not expect", "has never said", "didn't say",
+# "cannot see").
 _NEGATION = re.compile(
     r"\b(?:(?:do|does|did|has|have|had|is|are|was|were|would|will|could|can|should|may|might)\s+)?"
-    r"(?:(?:also|still|yet|so\s+far)\s+)?(?:not|never)\b|\b[A-Za-z]+n[’']t\b"
+    r"(?:(?:also|still|yet|so\s+far)\s+)?(?:not|never)\b|\b[A-Za-z]+n[’']t\b|\bcannot\b"
 )
 # Verbs of saying that, negated, report nothing ("did not say when the bridge reopens").
 _SAYING = frozenset(
