@@ -697,3 +697,17 @@ def test_tagger_source_replaces_a_thing_before_the_cue():
 
 def test_cannot_stands_between_speaker_and_cue():
     assert only("I cannot see any future for the harbour under this plan.")[2:] == ("cannot see", "I")
+
+
+def test_tagger_source_replaces_a_determined_thing_before_the_cue():
+    from parallax.analyze import quote_model
+    from parallax.analyze.quotes import _model_speakers
+    from parallax.model import Quote
+
+    text = "The uproar began weeks after Lund entered the race, vowing to close the harbour."
+    cue = (text.index("vowing"), text.index("vowing") + len("vowing"))
+    content = (text.index("to close"), len(text) - 1)
+    lund = (text.index("Lund"), text.index("Lund") + 4)
+    rule = Quote(content[0], content[1], "indirect", cue, (0, len("The uproar")))
+    tagged = [quote_model.Attribution(cue, lund, [content])]
+    assert _model_speakers(text, [rule], tagged, [])[0].speaker == lund

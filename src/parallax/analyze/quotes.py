@@ -943,7 +943,8 @@ def _model_speakers(text: str, quotes: list[Quote], tagged: list[quote_model.Att
     for q in quotes:
         sp = q.speaker
         phrase = text[sp[0]:sp[1]] if sp is not None else ""
-        if (q.cue is not None and sp is not None and phrase[:1].islower() and phrase.lower() not in lex.PRONOUNS
+        lowercase = phrase[:1].islower() or (re.match(r"(?:The|A|An)\s", phrase) is not None and phrase.split()[-1][:1].islower())
+        if (q.cue is not None and sp is not None and lowercase and phrase.lower() not in lex.PRONOUNS
                 and (text[q.cue[0]:q.cue[1]].endswith("ing") or not _subject_like(phrase))):
             m = next((a for a in tagged if a.source and _overlaps(a.cue, q.cue)), None)
             if m is not None and not _overlaps(m.source, sp) and not _overlaps(m.source, (q.start, q.end)):
