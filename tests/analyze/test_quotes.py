@@ -711,3 +711,24 @@ def test_tagger_source_replaces_a_determined_thing_before_the_cue():
     rule = Quote(content[0], content[1], "indirect", cue, (0, len("The uproar")))
     tagged = [quote_model.Attribution(cue, lund, [content])]
     assert _model_speakers(text, [rule], tagged, [])[0].speaker == lund
+
+
+def test_tagger_attributes_a_quotation_the_rules_left_alone():
+    from parallax.analyze import quote_model
+    from parallax.analyze.quotes import _model_speakers
+    from parallax.model import Quote
+
+    text = "“The harbour belongs to all of us,” read one of the banners held up at the pier."
+    inner = (1, text.index("us,") + 3)
+    cue = (text.index("read"), text.index("read") + 4)
+    source = (text.index("one of"), text.index(" held"))
+    rule = Quote(inner[0], inner[1], "direct", None, None)
+    tagged = [quote_model.Attribution(cue, source, [inner])]
+    got = _model_speakers(text, [rule], tagged, [])[0]
+    assert (got.cue, got.speaker) == (cue, source)
+    # a cue far from the quotation, in another paragraph, is not its attribution
+    far = text + "\n\nLater that day the council said nothing at all about the banners."
+    cue2 = (far.index("said"), far.index("said") + 4)
+    council = (far.index("the council"), far.index(" said"))
+    tagged = [quote_model.Attribution(cue2, council, [inner])]
+    assert _model_speakers(far, [rule], tagged, [])[0].speaker is None

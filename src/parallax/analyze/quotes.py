@@ -937,8 +937,10 @@ def _model_speakers(text: str, quotes: list[Quote], tagged: list[quote_model.Att
     after a lowercase noun phrase ("in a statement, saying ...", "in a tweet, calling ..."),
     or any cue after a lowercase phrase that does not end in a person, group or document
     noun ("won the state and tweeted", "cannot see"): on PolNeAR train the tagger was right
-    in most of the cases where the two disagreed. Limits: only then; a pronoun or "the
-    mayor" from the rules stands."""
+    in most of the cases where the two disagreed. And the tagger's cue and source for a
+    direct quotation the rules left unattributed, when that cue stands next to it in its
+    paragraph ('“...,” read one of the signs.', '"...," Lund shot back.'). Limits: only then;
+    a pronoun or "the mayor" from the rules stands."""
     out = []
     for q in quotes:
         sp = q.speaker
@@ -949,6 +951,15 @@ def _model_speakers(text: str, quotes: list[Quote], tagged: list[quote_model.Att
             m = next((a for a in tagged if a.source and _overlaps(a.cue, q.cue)), None)
             if m is not None and not _overlaps(m.source, sp) and not _overlaps(m.source, (q.start, q.end)):
                 q = Quote(q.start, q.end, q.kind, q.cue, _widen(m.source, mentions))
+        elif q.kind == "direct" and q.cue is None and sp is None:
+            # '“...,” read one of the signs.' / '"...," Lund shot back.': a quotation the rules
+            # could not attribute, next to a cue and source the tagger read for it.
+            m = next((a for a in tagged if a.source and a.cue and any(_overlaps(c, (q.start, q.end)) for c in a.contents)
+                      and not _overlaps(a.cue, (q.start, q.end)) and not _overlaps(a.source, (q.start, q.end))
+                      and _paragraph(text, q.start) == _paragraph(text, a.cue[0])
+                      and (0 <= a.cue[0] - q.end < 80 or 0 <= q.start - a.cue[1] < 80)), None)
+            if m is not None:
+                q = Quote(q.start, q.end, q.kind, m.cue, _widen(m.source, mentions))
         out.append(q)
     return out
 
