@@ -939,7 +939,7 @@ def _model_speakers(text: str, quotes: list[Quote], tagged: list[quote_model.Att
     noun ("won the state and tweeted", "cannot see"): on PolNeAR train the tagger was right
     in most of the cases where the two disagreed. And the tagger's cue and source for a
     direct quotation the rules left unattributed, when that cue stands next to it in its
-    paragraph ('“...,” read one of the signs.', '"...," Lund shot back.'). Limits: only then;
+    sentence ('“...,” read one of the signs.', '"...," Lund shot back.'). Limits: only then;
     a pronoun or "the mayor" from the rules stands."""
     out = []
     for q in quotes:
@@ -957,7 +957,9 @@ def _model_speakers(text: str, quotes: list[Quote], tagged: list[quote_model.Att
             m = next((a for a in tagged if a.source and a.cue and any(_overlaps(c, (q.start, q.end)) for c in a.contents)
                       and not _overlaps(a.cue, (q.start, q.end)) and not _overlaps(a.source, (q.start, q.end))
                       and _paragraph(text, q.start) == _paragraph(text, a.cue[0])
-                      and (0 <= a.cue[0] - q.end < 80 or 0 <= q.start - a.cue[1] < 80)), None)
+                      and ((0 <= a.cue[0] - q.end < 80 and not re.search(r"[.!?]\s", text[q.end:a.cue[0]]))
+                           or (0 <= q.start - a.cue[1] < 80 and not re.search(r"[.!?]", text[a.cue[1]:q.start])))),
+                     None)
             if m is not None:
                 q = Quote(q.start, q.end, q.kind, m.cue, _widen(m.source, mentions))
         out.append(q)
