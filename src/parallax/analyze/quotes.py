@@ -18,9 +18,14 @@ compare textacy's ``direct_quotations`` and BBC Citron's cue-centred rules):
 3. The rest of each sentence is read for indirect speech, several attributions per sentence:
    ``X said (that) ...``, ``According to X, ...``, ``..., according to X``, ``As X noted,
    ...``, ``As reported by X, ...``, ``..., X said.``, ``..., said X.``, ``X's claim that
-   ...``, a headline ``X: ...``; a content is cut where a second attribution starts after
-   a clause boundary (``While X said A, Y insisted B``), a second verb of the same subject
-   (``X says A but argues B``) or a participle (``..., adding that B``).
+   ...``, a headline ``X: ...``. An attribution closing the sentence (``He promised A, Berg
+   said.``) and a trailing ``according to X`` after an attitude or act (``The council
+   declined A, according to two officials``) report the whole clause before them, the verb
+   inside it as nested speech; a verb of saying before ``according to`` keeps its own
+   speaker (``The envoy told reporters that A, according to the broadcaster``). A content
+   is cut where a second attribution starts after a clause boundary (``While X said A, Y
+   insisted B``), a second verb of the same subject (``X says A but argues B``) or a
+   participle (``..., adding that B``).
 4. A first-person paragraph under a caption line naming a person is that person's statement.
 5. A learned tagger (:mod:`parallax.analyze.quote_model`, a CRF trained on PolNeAR train)
    adds the unmarked attributions the rules miss ("Several economists doubt the plan will
