@@ -193,6 +193,8 @@ class QuoteFinding:
     speaker_entity: str | None
     cue: str | None
     aligned_with: tuple[str, ...] = ()
+    # the speaker as the text writes it ("Hydrologists", "he"), None when it names none
+    speaker_text: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -71,3 +71,18 @@ def test_markdown_shows_evidence_sources_and_rejections():
     assert "<script>" not in md
     assert "The bridge opens. — *Town & Country &lt;Gazette&gt;*" in md
     assert "bad.bin" in md and "(disputed)" in md
+
+
+def test_a_speaker_no_entity_names_is_shown_in_the_words_of_the_text():
+    from parallax.present.report import who_spoke
+
+    assert who_spoke({"speaker": "Ana Ruiz", "speaker_text": "the mayor"}) == "Ana Ruiz"
+    assert who_spoke({"speaker": None, "speaker_text": "Hydrologists"}) == "Hydrologists"
+    assert who_spoke({"speaker": None, "speaker_text": "they"}) == "unidentified speaker"
+    assert who_spoke({"speaker": None, "speaker_text": None}) == "unidentified speaker"
+    report = _report()
+    q = report["stories"][0]["quotes"][0]
+    q.update(speaker=None, speaker_entity=None, speaker_text="Local engineers")
+    validate(report)
+    assert "**Local engineers** (said)" in render_markdown(report)
+    assert "Local engineers" in render_html(report)

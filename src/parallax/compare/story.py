@@ -182,6 +182,7 @@ def build_story(story_id: str, articles: Sequence[Article], duplicate_of: dict[s
                 id=f"{a.id}:q{n + 1}", article=a.id, start=q.start, end=q.end, text=a.text[q.start:q.end],
                 speaker=ent.name if ent else None, speaker_entity=ent.id if ent else None,
                 cue=a.text[q.cue[0]:q.cue[1]] if q.cue else None,
+                speaker_text=a.text[q.speaker[0]:q.speaker[1]].strip() if q.speaker else None,
             ))
     aligned = align_quotes([(q.id, q.article, q.text) for q in quotes])
     # one statement has one speaker: two quotes whose known speakers differ are not aligned
@@ -189,7 +190,7 @@ def build_story(story_id: str, articles: Sequence[Article], duplicate_of: dict[s
     aligned = {k: [o for o in v if not (speaker_of[k] and speaker_of[o] and speaker_of[k] != speaker_of[o])]
                for k, v in aligned.items()}
     quotes = [QuoteFinding(q.id, q.article, q.start, q.end, q.text, q.speaker, q.speaker_entity, q.cue,
-                           tuple(aligned.get(q.id, ()))) for q in quotes]
+                           tuple(aligned.get(q.id, ())), q.speaker_text) for q in quotes]
 
     by_quote = {q.id: q for q in quotes}
     variants = [QuoteVariant((q.id, other), tuple(diff_quotes(q.text, by_quote[other].text)))

@@ -9,6 +9,8 @@ from __future__ import annotations
 import bisect
 from html import escape
 
+from .report import who_spoke
+
 CSS = """
 body{font:16px/1.5 Georgia,serif;max-width:62rem;margin:2rem auto;padding:0 1rem;color:#222}
 h1,h2,h3{font-family:Helvetica,Arial,sans-serif;line-height:1.2}
@@ -121,8 +123,8 @@ def _variants_html(s: dict, link) -> list[str]:
         only_a = [c["a"] for c in v["changes"] if c["op"] in ("delete", "replace") and c["a"]]
         only_b = [c["b"] for c in v["changes"] if c["op"] in ("insert", "replace") and c["b"]]
         out.append("<table><tr>"
-                   f"<th>{link(qa['article'], qa['start'])} — {escape(qa['speaker'] or 'unidentified speaker')}</th>"
-                   f"<th>{link(qb['article'], qb['start'])} — {escape(qb['speaker'] or 'unidentified speaker')}</th></tr>"
+                   f"<th>{link(qa['article'], qa['start'])} — {escape(who_spoke(qa))}</th>"
+                   f"<th>{link(qb['article'], qb['start'])} — {escape(who_spoke(qb))}</th></tr>"
                    f"<tr><td>{escape(qa['text'])}</td><td>{escape(qb['text'])}</td></tr>"
                    f"<tr><td class=meta>only here: {escape(' … '.join(only_a)) or '&mdash;'}</td>"
                    f"<td class=meta>only here: {escape(' … '.join(only_b)) or '&mdash;'}</td></tr></table>")
@@ -227,7 +229,7 @@ def render_html(report: dict) -> str:
             body.append("<h3>Who said what</h3>")
             for q in s["quotes"]:
                 marks.setdefault(q["article"], []).append((q["start"], q["end"]))
-                who = escape(q["speaker"] or "unidentified speaker")
+                who = escape(who_spoke(q))
                 cue = f" <i>{escape(q['cue'])}</i>" if q["cue"] else ""
                 aligned = (" <span class=meta>same statement as " + ", ".join(escape(x) for x in q["aligned_with"])
                            + "</span>") if q["aligned_with"] else ""

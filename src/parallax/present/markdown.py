@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..textutil import content_words
+from .report import who_spoke
 
 
 def _clip(text: str, n: int = 200) -> str:
@@ -135,7 +136,7 @@ def render_markdown(report: dict) -> str:
                 if q["id"] in shown:
                     continue
                 shown.add(q["id"])
-                who = q["speaker"] or "unidentified speaker"
+                who = who_spoke(q)
                 cue = f" ({q['cue']})" if q["cue"] else ""
                 out.append(f"- **{who}**{cue}, in {name(q['article'])}: “{_clip(q['text'])}”")
                 for other in q["aligned_with"]:

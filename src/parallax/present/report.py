@@ -43,8 +43,8 @@ def story_to_dict(s: Story) -> dict[str, Any]:
         ],
         "quotes": [
             {"id": q.id, "article": q.article, "start": q.start, "end": q.end, "text": q.text,
-             "speaker": q.speaker, "speaker_entity": q.speaker_entity, "cue": q.cue,
-             "aligned_with": list(q.aligned_with)}
+             "speaker": q.speaker, "speaker_entity": q.speaker_entity, "speaker_text": q.speaker_text,
+             "cue": q.cue, "aligned_with": list(q.aligned_with)}
             for q in s.quotes
         ],
         "discrepancies": [
@@ -179,3 +179,19 @@ def validate(report: dict) -> None:
 
 def dumps(report: dict) -> str:
     return json.dumps(report, ensure_ascii=False, indent=2)
+
+
+_PRONOUN_SPEAKERS = frozenset("he she him her his they them their we i you it who which that".split())
+
+
+def who_spoke(quote: dict) -> str:
+    """How a report quote's speaker is shown: the entity's name; else the words the text
+    names the speaker with ("Hydrologists"), unless they are only a pronoun; else
+    "unidentified speaker"."""
+    if quote.get("speaker"):
+        return quote["speaker"]
+    words = quote.get("speaker_text")
+    if words and words.lower() not in _PRONOUN_SPEAKERS:
+        return words
+    return "unidentified speaker"
+
