@@ -134,6 +134,19 @@ def test_head_of_an_organisation_is_not_the_organisation():
     assert got[1][1] == "e-holm"
 
 
+def test_people_named_by_a_place_are_not_the_place():
+    text = ("Farmers along the lower Lenna said on Saturday that they would believe the deal when they saw water.\n"
+            "Officials in Kovia said the canal would reopen in May.")
+    art = _article(text, [("Lenna", "LOC"), ("Kovia", "GPE")])
+    assert [text[q.speaker[0]:q.speaker[1]] for q in art.quotes] == ["Farmers along the lower Lenna", "Officials in Kovia"]
+    got = speakers(text, [("Lenna", "LOC"), ("Kovia", "GPE")], {"Lenna": "e-lenna", "Kovia": "e-kovia"})
+    assert [sid for _q, sid in got] == [None, None]
+    # a body named with its place is still that body
+    got = speakers("The Port Authority of Kovia said the canal would reopen in May.",
+                   [("Port Authority of Kovia", "ORG")], {"Port Authority of Kovia": "e-port"})
+    assert [sid for _q, sid in got] == ["e-port"]
+
+
 def test_organisation_as_speaker():
     text = "“The airport will reopen next week,” the Transport Ministry said."
     got = speakers(text, [("Transport Ministry", "ORG")], {"Transport Ministry": "e-min"})

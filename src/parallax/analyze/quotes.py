@@ -359,7 +359,15 @@ def _speaker_before(text: str, lo: int, pos: int, allow_apposition: bool = True,
         return None  # '“... I believe it should never be used ...”': the quoted speaker's own words
     if sp is not None and depth == 0:
         sp = _relative_head(text, lo, sp) or sp
+        head = _PP_HEAD.search(text, lo, sp[0])
+        if head is not None and head.group(1).lower() not in lex.STOP:
+            sp = (head.start(1), sp[1])  # "Farmers along the lower Lenna said": the farmers speak
     return sp
+
+
+# a plural noun opening its clause, then a place or body after a preposition
+_PP_HEAD = re.compile(r"(?:^|(?<=[\s,;:“\"]))((?:(?:[Tt]he|[Ss]ome|[Mm]any|[Ll]ocal)\s+)?[A-Za-z][a-z]+s)"
+                      r"\s+(?:in|along|at|from|near|across)\s+$")
 
 
 _RELATIVE = re.compile(r"\s(?:who|that)\s+(?:[\w’'.-]+\s+){1,9}$")

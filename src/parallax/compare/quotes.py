@@ -142,13 +142,15 @@ def _by_role(article: Article, roles: dict[str, set[str]], description: str, pre
 
 def _of_phrase(text: str, named: list[tuple[int, int]], persons: list[tuple[int, int]],
                s0: int, s1: int) -> bool:
-    """Whether every mention inside the speaker span sits after an "of" that follows the
-    span's head word, and none is a person: "the head of the State Department", "a
-    spokesman for the ministry" (but not "the Secretary of State, Antony Blinken")."""
+    """Whether every mention inside the speaker span sits after a preposition that follows
+    the span's head, and none is a person: "the head of the State Department", "a spokesman
+    for the ministry", "Farmers along the lower Lenna" (but not "the Secretary of State,
+    Antony Blinken", nor "the Port Authority of Kovia", a mention from the span's start)."""
     inner = [(m0, m1) for m0, m1 in named if m0 < s1 and s0 < m1]
     if not inner or any(m0 < s1 and s0 < m1 for m0, m1 in persons):
         return False
-    m = re.match(r"(?:the|a|an)\s+(?:[\w’'-]+\s+){0,3}?(?:of|for|at)\s", text[s0:s1], re.I)
+    m = re.match(r"(?:(?:the|a|an)\s+)?(?:[\w’'-]+\s+){1,4}?(?:of|for|at|in|along|from|near|across)\s",
+                 text[s0:s1], re.I)
     return m is not None and all(m0 >= s0 + m.end() - 1 for m0, _ in inner)
 
 
