@@ -18,13 +18,12 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
-import json
 import logging
-import os
 import sys
 import time
 from pathlib import Path
 
+from parallax.analyze import crf
 from parallax.analyze.quote_model import QuoteFeaturizer, QuoteLexicon, _ends_open
 from parallax.analyze.ner_features import tokenize
 from parallax.analyze.sentences import SentenceStage
@@ -104,30 +103,16 @@ def main(argv=None) -> int:
         trainer.append(feat.sentence(words, open_quote), tags)
     trainer.set_params({"c1": args.c1, "c2": args.c2, "max_iterations": args.iterations,
                         "feature.possible_transitions": True})
-    args.out.mkdir(parents=True, exist_ok=True)
-    model_path = args.out / "model.crfsuite"
-    tmp = args.out / "model.crfsuite.tmp"
     log.info("training CRF (c1=%s c2=%s, %d iterations max)", args.c1, args.c2, args.iterations)
-    trainer.train(str(tmp))
-    tmp.replace(model_path)
-    with open(args.out / "lexicon.json", "w", encoding="utf-8") as fh:
-        json.dump(lexicon.to_json(), fh, separators=(",", ":"), sort_keys=True)
     info = {"train": str(args.train), "c1": args.c1, "c2": args.c2,
-            "iterations": args.iterations, "holdout": args.holdout, "seconds": round(time.time() - t0)}
-    log.info("trained in %.0fs; model %.1f MB", time.time() - t0, model_path.stat().st_size / 1e6)
+            "iterations": args.iterations, "holdout": args.holdout}
+    crf.train_and_save(trainer, args.out, lexicon.to_json(), info, t0)
     if args.dev:
         from parallax.analyze import quote_model
         from parallax.eval.quotes import evaluate
 
-        os.environ["PARALLAX_QUOTE_MODEL"] = str(args.out)  # score the model just trained
-        quote_model.reload_model()
-        lines, scores = evaluate(args.dev)
-        for line in lines:
-            log.info("%s", line)
-        info["dev"] = str(args.dev)
-        info["scores"] = scores
-    with open(args.out / "training.json", "w", encoding="utf-8") as fh:
-        json.dump(info, fh, indent=1, sort_keys=True)
+        crf.score_dev(info, args.out, args.dev, "PARALLAX_QUOTE_MODEL", quote_model.reload_model, evaluate)
+    crf.save_info(args.out, info)
     return 0
 
 

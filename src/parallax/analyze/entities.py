@@ -27,9 +27,7 @@ sentence may be missed in another).
 
 from __future__ import annotations
 
-import json
 import logging
-import os
 import re
 from collections.abc import Sequence
 from functools import lru_cache
@@ -37,6 +35,7 @@ from pathlib import Path
 
 from ..errors import ParallaxError
 from ..model import Article, Mention, Span
+from . import crf
 from .ner_features import Featurizer, Lexicon, normalize, tokenize
 from .stage import Stage
 
@@ -53,37 +52,15 @@ class NERModelMissing(ParallaxError):
 
 class _Model:
     def __init__(self, directory: Path):
-        try:
-            import pycrfsuite
-        except ImportError as exc:  # pragma: no cover - depends on the environment
-            raise NERModelMissing(
-                "named-entity recognition needs python-crfsuite: pip install python-crfsuite"
-            ) from exc
-        model = directory / "model.crfsuite"
-        lexicon = directory / "lexicon.json"
-        if not model.is_file() or not lexicon.is_file():
-            raise NERModelMissing(
-                f"no NER model in {directory} (expected model.crfsuite and lexicon.json); "
-                f"train it from the repository root with: {TRAIN_COMMAND}"
-            )
-        with open(lexicon, encoding="utf-8") as fh:
-            self.lexicon = Lexicon.from_json(json.load(fh))
+        self.tagger, lexicon = crf.open_model(directory, "NER model", NERModelMissing, TRAIN_COMMAND)
+        self.lexicon = Lexicon.from_json(lexicon)
         self.featurizer = Featurizer(self.lexicon)
-        self.tagger = pycrfsuite.Tagger()
-        self.tagger.open(str(model))
         self.places = _place_names(self.lexicon)
-        log.info("loaded NER model from %s", directory)
-
-
-def _model_dir() -> Path:
-    # An override lets a freshly trained model be tried without copying it into the package.
-    env = os.environ.get("PARALLAX_NER_MODEL")
-    return Path(env) if env else MODEL_DIR
 
 
 @lru_cache(maxsize=1)
 def _load() -> _Model:
-    return _Model(_model_dir())
+    return _Model(crf.model_dir("PARALLAX_NER_MODEL", MODEL_DIR))
 
 
 def reload_model() -> None:

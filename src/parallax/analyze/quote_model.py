@@ -25,9 +25,7 @@ word are not tagged at all.
 
 from __future__ import annotations
 
-import json
 import logging
-import os
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -36,6 +34,7 @@ from pathlib import Path
 
 from ..errors import ParallaxError
 from ..model import Span
+from . import crf
 from . import quote_lexicon as lex
 from .ner_features import normalize, short_shape, tokenize
 
@@ -238,36 +237,14 @@ class Attribution:
 
 class _Model:
     def __init__(self, directory: Path):
-        try:
-            import pycrfsuite
-        except ImportError as exc:  # pragma: no cover - depends on the environment
-            raise QuoteModelMissing(
-                "the quote model needs python-crfsuite: pip install python-crfsuite"
-            ) from exc
-        model = directory / "model.crfsuite"
-        lexicon = directory / "lexicon.json"
-        if not model.is_file() or not lexicon.is_file():
-            raise QuoteModelMissing(
-                f"no quote model in {directory} (expected model.crfsuite and lexicon.json); "
-                f"train it from the repository root with: {TRAIN_COMMAND}"
-            )
-        with open(lexicon, encoding="utf-8") as fh:
-            self.featurizer = QuoteFeaturizer(QuoteLexicon.from_json(json.load(fh)))
-        self.tagger = pycrfsuite.Tagger()
-        self.tagger.open(str(model))
+        self.tagger, lexicon = crf.open_model(directory, "quote model", QuoteModelMissing, TRAIN_COMMAND)
+        self.featurizer = QuoteFeaturizer(QuoteLexicon.from_json(lexicon))
         self.labels = [lab for lab in self.tagger.labels() if lab != "O"]
-        log.info("loaded quote model from %s", directory)
-
-
-def _model_dir() -> Path:
-    # An override lets a freshly trained model be tried without copying it into the package.
-    env = os.environ.get("PARALLAX_QUOTE_MODEL")
-    return Path(env) if env else MODEL_DIR
 
 
 @lru_cache(maxsize=1)
 def _load() -> _Model:
-    return _Model(_model_dir())
+    return _Model(crf.model_dir("PARALLAX_QUOTE_MODEL", MODEL_DIR))
 
 
 def reload_model() -> None:
