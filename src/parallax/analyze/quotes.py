@@ -109,12 +109,10 @@ _TAIL_FOLLOW = re.compile(
     r"today|yesterday|last|this|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
 )
 _WORD = re.compile(r"[^\W_][\w’'-]*")
-_ROLE_SUBJECTS = frozenset(
-    """minister secretary president spokesman spokeswoman spokesperson diplomat official officials
-    senator governor ambassador chief leader director chairman chairwoman candidate nominee
-    front-runner campaign department ministry agency committee government administration company
-    group report survey poll study statement letter team office spokesman aides""".split()
-)
+# what may head a sentence-opening subject with its article: the lexicon's roles, and the
+# groups and documents that speak in the news ("The survey found", "The team said")
+_ROLE_SUBJECTS = lex.ROLE_HINTS | frozenset(
+    "front-runner aides group report survey poll study statement letter team".split())
 # The capitalised subject opening a sentence ("Fiorina was upfront about ..., saying"), or a
 # role with its article ("The former senator told ..."); not a capitalised conjunction,
 # preposition, adverb or participle ("When Mr. Rubio", "Despite", "Speaking", "Perhaps").
