@@ -732,3 +732,20 @@ def test_tagger_attributes_a_quotation_the_rules_left_alone():
     council = (far.index("the council"), far.index(" said"))
     tagged = [quote_model.Attribution(cue2, council, [inner])]
     assert _model_speakers(far, [rule], tagged, [])[0].speaker is None
+
+
+def test_told_in_the_passive_names_no_speaker():
+    # The people told are the addressees: nobody in the sentence says anything.
+    assert quotes("Smoke drifted over the district, and residents were told to keep their windows shut.") == []
+    assert quotes("The mayor was told the bridge would close.") == []
+
+
+def test_relative_clause_cue_ends_at_its_comma():
+    found = quotes("Holm, who has defended the bridge plan since May, struck a calmer tone than before.")
+    assert [q[0] for q in found] == ["the bridge plan since May"]
+
+
+def test_a_deliberation_is_not_a_statement():
+    text = "Jan Berg said the firm would move its trucks to a rented yard while it decided whether to rebuild."
+    assert only(text) == ("the firm would move its trucks to a rented yard while it decided whether to rebuild",
+                          "indirect", "said", "Jan Berg")

@@ -411,7 +411,7 @@ def _noun_phrase_before(text: str, lo: int, pos: int, allow_apposition: bool = T
     i = _skip_between(toks, len(toks) - 1, text[pos:pos + 1].islower())
     if i < 0:
         return None
-    if any(w.lower() in _BE for _s, _e, w in toks[i + 1:]) and re.match(r"\w+(?:ed|said|told|thought|known|seen)\b", text[pos:pos + 30]):
+    if any(w.lower() in _BE for _s, _e, w in toks[i + 1:]) and re.match(r"(?:\w+ed|said|told|thought|known|seen)\b", text[pos:pos + 30]):
         return None  # a passive ("talks are expected to", "it is noted that") names no speaker
     if toks[i][2].lower() in ("both", "all", "each") and i > 0 and toks[i - 1][2].lower() in lex.BETWEEN:
         i = _skip_between(toks, i - 1)  # "X and Y have both argued": the quantifier floats
@@ -1373,7 +1373,8 @@ def _not_a_report(text: str, speaker: Span, cue: re.Match, follow: str) -> bool:
     """A cue word in a sense that reports nothing, read from what follows it: a passive
     participle ("fighters backed by the militia"), a phrasal verb ("showed up"), a byline
     ("reported from Rome"), a name ("a website called Hot News"), an adjective ("pledged
-    delegates"), a presence ("appeared at the debate"), a plight ("found itself in debt")."""
+    delegates"), a presence ("appeared at the debate"), a plight ("found itself in debt"),
+    a deliberation ("decided whether to rebuild")."""
     word = cue.group().lower()
     if re.match(r"(?:by(?!\s+\w+ing\b)|up)\b", follow):  # but "concluded by saying ..." reports
         return True
@@ -1385,6 +1386,8 @@ def _not_a_report(text: str, speaker: Span, cue: re.Match, follow: str) -> bool:
         return True  # "appeared at the debate": a presence, not a view
     if word == "found" and re.match(r"(?:itself|himself|herself|themselves|ways)\b", follow):
         return True  # "found itself at the centre of ..."
+    if word.startswith(("decid", "consider")) and re.match(r"(?:whether|if)\b", follow):
+        return True  # "while it decided whether to rebuild": a deliberation states nothing
     return word == "pledged" and re.match(r"delegates?\b", follow) is not None
 
 
@@ -1648,6 +1651,12 @@ def _indirect(text: str, lo: int, hi: int) -> Quote | None:
             continue
         if len(_WORD.findall(follow)) < 3 or _not_a_report(text, sp, cue, follow):
             continue
+        if text[sp[0]:sp[1]].lower() in ("who", "which") and re.search(r",\s*$", text[lo:sp[0]]):
+            # "Markov, who has defended the dam since May, struck a softer tone": the relative
+            # clause closes at its comma, and what follows is the narrator's.
+            comma = text.find(",", start, end)
+            if comma > start and len(_WORD.findall(text, start, comma)) >= 2:
+                end = _trim_end(text, start, comma)
         if cue.group() not in lex.SPEECH_CUES:
             # An attitude ("does not expect a breakthrough from the meeting, which will be
             # held on Friday") covers its own clause; what follows a comma is the narrator's.
