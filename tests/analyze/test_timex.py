@@ -72,6 +72,9 @@ def values(text, dct):
     ("The envoy arrived last Friday.", "2022-01-20", "last Friday", "2022-01-14"),
     ("On Friday, his vacation plans collapsed.", "2022-01-24", "Friday", "2022-01-21"),  # the noun
     ("The union plans a rally on Friday.", "2022-01-24", "Friday", "2022-01-28"),  # the verb
+    # "planned" is a plan only as a verb with its object or infinitive; a participle is past
+    ("A vigil planned at the campus for Saturday was called off.", "1999-10-24", "Saturday", "1999-10-23"),
+    ("Students planned a march on Saturday.", "2000-01-07", "Saturday", "2000-01-08"),
     # a present tense of a timetabled event looks ahead
     ("The two leaders meet separately Monday in Oslo.", "2022-01-20", "Monday", "2022-01-24"),
     ("Parliament reconvenes on Tuesday.", "2022-01-20", "Tuesday", "2022-01-25"),

@@ -331,12 +331,13 @@ _RULE_WINDOWS = {kind: tuple((name, *_CONTEXT.get(name, _DEFAULT_CONTEXT), name 
 _DIGIT_BEFORE = re.compile(r"\d\.? ?(?:de )?$")
 
 # Tense cues. Future: modals and plans ("will", "is expected to", "plans to", "plans a rally",
-# not the noun: "vacation plans"); past: irregular
+# not the noun: "vacation plans"; "planned" only before its object or infinitive, "planned a
+# march", not the participle of "a vigil planned for Saturday was called off"); past: irregular
 # past forms and any lowercase word in -ed, unless an auxiliary before it makes it a
 # participle ("has signed", "is expected"), whose auxiliary then decides.
 _FUTURE_WORDS = (
     "will", "won't", "shall", "going to", "is to", "are to", "expected to", "scheduled to", "is scheduled",
-    "are scheduled", "plans to", "plan to", "planned", "planning", "plans a", "plans an", "plans the", "due to", "set to", "intend to",
+    "are scheduled", "plans to", "plan to", "planned to", "planned a", "planned an", "planned the", "planning", "plans a", "plans an", "plans the", "due to", "set to", "intend to",
     "intends to", "to be held", "is slated", "would", "might", "as soon as", "as early as",
     "scheduled", "expected", "expects", "supposed to", "hope to", "hopes to", "aim to", "aims to", "upcoming")
 _PAST_WORDS = (
