@@ -75,6 +75,9 @@ def values(text, dct):
     # "planned" is a plan only as a verb with its object or infinitive; a participle is past
     ("A vigil planned at the campus for Saturday was called off.", "1999-10-24", "Saturday", "1999-10-23"),
     ("Students planned a march on Saturday.", "2000-01-07", "Saturday", "2000-01-08"),
+    # a possessive weekday names an event as known, whatever the clause plans about it
+    ("Rebels said they would defy Wednesday's ruling.", "2000-01-07", "Wednesday's", "2000-01-05"),
+    ("Markets will be quiet ahead of Friday's vote.", "2000-01-05", "Friday's", "2000-01-07"),
     # a present tense of a timetabled event looks ahead
     ("The two leaders meet separately Monday in Oslo.", "2022-01-20", "Monday", "2022-01-24"),
     ("Parliament reconvenes on Tuesday.", "2022-01-20", "Tuesday", "2022-01-25"),

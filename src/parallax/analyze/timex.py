@@ -7,8 +7,9 @@ order so that "a day earlier" or "the following day" can anchor on the date ment
 before, and "the following month" or "that year" on the last date of any granularity.
 Weekdays are resolved by the tense of the clause (a nearby "will", "is expected to" ->
 the coming one; "said", "-ed", "was" -> the past one; "until", "by", "payable" before the
-date, or a timetable's present tense, "the leaders meet Monday" -> the coming one); a
-weekday sharing a plural ("on Monday and Tuesday nights") is a SET. A month (and day)
+date, or a timetable's present tense, "the leaders meet Monday" -> the coming one; a
+possessive names a known event, "would appeal Wednesday's ruling" -> the past one, unless
+"ahead of" it); a weekday sharing a plural ("on Monday and Tuesday nights") is a SET. A month (and day)
 without a year takes the article's year, moved back a year under a past tense when the
 date would fall over 45 days after the article (and whenever it would fall after it right
 after "ended": "the quarter ended Oct. 31"), forward under a future tense when it would fall
@@ -416,6 +417,8 @@ _SHARED_PLURAL = re.compile(rf",? (?:and|or) {_WD}(?:s\b| (?P<pods>mornings|afte
 _SCHEDULED_PRESENT = re.compile(
     r"\b(?:meets?|begins?|starts?|opens?|resumes?|ends?|closes?|arrives?|leaves?|visits?|votes?|"
     r"returns?|travels?|heads?|expires?|reconvenes?)(?: (?:again|separately|jointly|formally))?(?: on)? $", re.I)
+# words before a possessive weekday that look ahead to its event: "ahead of Friday's vote"
+_AHEAD_OF = re.compile(r"\b(?:ahead of|before|until|till|for|awaiting|await|next|this coming) $", re.I)
 _MODAL_BEFORE = re.compile(r"\b(?:will|would|could|may|might|shall|can)(?: not)? $", re.I)
 _ENDED_BEFORE = re.compile(r"\b(?:that |which )?ended $", re.I)
 _QUARTER_VALUE = re.compile(r"\d{4}-Q[1-4]")
@@ -1198,6 +1201,11 @@ class _Resolver:
                 tense = "future"  # "until Tuesday", "extended the deadline to Friday"
             if tense is None and _SCHEDULED_PRESENT.search(self.text, max(0, m.start() - 30), m.start()):
                 tense = "future"  # "the two leaders meet Monday": a present tense for a timetable
+            if (tense == "future" and m.group().lower().endswith("'s")
+                    and not _AHEAD_OF.search(self.text, max(0, m.start() - 20), m.start())):
+                # "would look for ways around Wednesday's ruling": the possessive names an
+                # event as known, and the clause's future is what is done about it
+                tense = "past"
             if tense == "future":
                 d = self.dct + timedelta(days=delta)
             else:
