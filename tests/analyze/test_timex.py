@@ -88,6 +88,9 @@ def values(text, dct):
     ("Markets were calm over the weekend.", "1990-08-13", "the weekend", "1990-W32-WE"),
     ("Talks will go on over the weekend.", "1990-08-10", "the weekend", "1990-W32-WE"),
     ("The deadline was extended until 9 a.m. Tuesday.", "2000-04-03", "9 a.m. Tuesday", "2000-04-04T09:00"),
+    # a week counted from an event is not dated; the week a report covers is
+    ("Redemptions doubled in the week following the crash.", "1989-10-27", "the week", "1989-WXX"),
+    ("For the week, the index fell 3%.", "1989-10-27", "the week", "1989-W43"),
     # anchored on the date mentioned before
     ("The deal was signed in March. The following month, prices fell.", "1989-10-27", "The following month", "1989-04"),
     ("Unrest began in 1988. That year, prices doubled.", "1989-10-27", "That year", "1988"),

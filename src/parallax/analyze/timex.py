@@ -417,6 +417,8 @@ _SHARED_PLURAL = re.compile(rf",? (?:and|or) {_WD}(?:s\b| (?P<pods>mornings|afte
 _SCHEDULED_PRESENT = re.compile(
     r"\b(?:meets?|begins?|starts?|opens?|resumes?|ends?|closes?|arrives?|leaves?|visits?|votes?|"
     r"returns?|travels?|heads?|expires?|reconvenes?)(?: (?:again|separately|jointly|formally))?(?: on)? $", re.I)
+# "the week following the crash": a stretch counted from an event, not from a date
+_EVENT_RELATIVE = re.compile(r" (?:following|after|before|preceding) (?!(?:it|that|this|then)\b)(?:the |a |an |his |her |its |their |last |this |[a-z]+'s )", re.I)
 # words before a possessive weekday that look ahead to its event: "ahead of Friday's vote"
 _AHEAD_OF = re.compile(r"\b(?:ahead of|before|until|till|for|awaiting|await|next|this coming) $", re.I)
 _MODAL_BEFORE = re.compile(r"\b(?:will|would|could|may|might|shall|can)(?: not)? $", re.I)
@@ -1371,6 +1373,10 @@ class _Resolver:
             return "DURATION", _duration(1, unit), None, None
         # "for the year", "the week's most active session": the one the article is about
         base, anchor = (self.previous, "previous") if self.previous else (self.dct, "dct")
+        if unit in ("week", "month") and _EVENT_RELATIVE.match(self.text, m.end()):
+            # "the week following last month's credit squeeze": a week counted from an event,
+            # which this tagger does not date; the year is the article's, the week unknown
+            return "DATE", f"{self.dct.year}-WXX" if unit == "week" else f"{self.dct.year}-XX", "dct", None
         if unit == "year":
             return "DATE", str(self.dct.year), "dct", None
         if unit == "month":
