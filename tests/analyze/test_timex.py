@@ -88,6 +88,9 @@ def values(text, dct):
     ("Markets were calm over the weekend.", "1990-08-13", "the weekend", "1990-W32-WE"),
     ("Talks will go on over the weekend.", "1990-08-10", "the weekend", "1990-W32-WE"),
     ("The deadline was extended until 9 a.m. Tuesday.", "2000-04-03", "9 a.m. Tuesday", "2000-04-04T09:00"),
+    # "of tomorrow" after a noun is an age, not a day; "the early hours of" a day is part of that day
+    ("Deliver it by the end of tomorrow.", "1989-11-02", "tomorrow", "1989-11-03"),
+    ("Troops took prisoners in the first hours of the war.", "1991-02-25", "the first hours", "PTXH"),
     # a week counted from an event is not dated; the week a report covers is
     ("Redemptions doubled in the week following the crash.", "1989-10-27", "the week", "1989-WXX"),
     ("For the week, the index fell 3%.", "1989-10-27", "the week", "1989-W43"),
@@ -259,12 +262,18 @@ def test_previous_anchor(text, dct, expr, expected):
     "This is VOA Today.",
     "Thousands joined the annual March for Life.",  # an event named after a march
     "The song speaks to today's youth.",  # our times, not the article's day
+    "I would pick the people of tomorrow.",  # an age, not the day after the article
     "The ferry will sail as soon as the storm ends.",  # a conjunction, not a time
     "The guard was soon released.",        # shortly after a past event, not the future
     "He left soon after the vote.",
 ])
 def test_no_false_dates(text):
     assert tag(text, "2022-01-20") == []
+
+
+def test_early_hours_of_a_day_are_part_of_that_day():
+    got = values("Police struck in the early hours of Thursday morning.", "1999-10-08")
+    assert "the early hours" not in got and got["Thursday morning"][1] == "1999-10-07TMO"
 
 
 @pytest.mark.parametrize("text,expected", [

@@ -417,6 +417,8 @@ _SHARED_PLURAL = re.compile(rf",? (?:and|or) {_WD}(?:s\b| (?P<pods>mornings|afte
 _SCHEDULED_PRESENT = re.compile(
     r"\b(?:meets?|begins?|starts?|opens?|resumes?|ends?|closes?|arrives?|leaves?|visits?|votes?|"
     r"returns?|travels?|heads?|expires?|reconvenes?)(?: (?:again|separately|jointly|formally))?(?: on)? $", re.I)
+# "of" and a time expression: "the early hours of Thursday morning", "the first days of March"
+_OF_TIME = re.compile(rf" of (?:(?:last|this|next|early|late) )?(?:{_WD}|{_MON_EN}\b|(?:this|last|next) (?:week|month|year)|the (?:week|month|year)\b|today|yesterday|tomorrow|\d{{4}}\b)", re.I)
 # "the week following the crash": a stretch counted from an event, not from a date
 _EVENT_RELATIVE = re.compile(r" (?:following|after|before|preceding) (?!(?:it|that|this|then)\b)(?:the |a |an |his |her |its |their |last |this |[a-z]+'s )", re.I)
 # words before a possessive weekday that look ahead to its event: "ahead of Friday's vote"
@@ -1352,6 +1354,8 @@ class _Resolver:
         return "DURATION", _duration(None if m["pl"] else 1, _unit(m["u"])), None, None
 
     def r_vague_span(self, m):
+        if _OF_TIME.match(self.text, m.end()):
+            return None  # "the early hours of Thursday morning": a part of the time named after it
         return "DURATION", _duration(None, _unit(m["u"])), None, None
 
     def r_the_year(self, m):
@@ -1537,6 +1541,9 @@ _TITLE_WORD = re.compile(r"(?:^|\s)(?:Week|Weeks|Minutes|Hours|Days|Day|Today|To
 _ACRONYM_BEFORE = re.compile(r"\b[A-Z]{2,}\s$")
 _HIGH_BEFORE = re.compile(r"\bhigh\s$", re.I)
 _EVENT_AFTER = re.compile(r" (?:for|of|on) (?:the )?[A-Z]")
+# a plural noun and "of" before "today" / "tomorrow": "the people of tomorrow" (not "the end of
+# today", "the morning of tomorrow": parts of the day)
+_OF_GENERIC = re.compile(r"\b(?!(?:end|start|beginning|middle|rest|close|part|morning|afternoon|evening|night|hours?)\b)[a-z]+s? of $")
 _GENERIC_TODAY = re.compile(r"'s (?:world|youth|society|generations?|young|children|kids|economy|standards|technology|culture)\b")
 
 
@@ -1554,6 +1561,9 @@ def _is_name(text: str, s: int, e: int, rule: str) -> bool:
         return True
     if rule == "deictic" and expr.lower() == "today" and _GENERIC_TODAY.match(text, e):
         return True
+    if rule == "deictic" and expr.lower() in ("today", "tomorrow") and _OF_GENERIC.search(text, max(0, s - 12), s) \
+            and not text.startswith("'s", e):
+        return True  # "the people of tomorrow", "the cities of today": an age, not a day
     return False
 
 
