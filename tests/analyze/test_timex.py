@@ -91,6 +91,9 @@ def values(text, dct):
     # "of tomorrow" after a noun is an age, not a day; "the early hours of" a day is part of that day
     ("Deliver it by the end of tomorrow.", "1989-11-02", "tomorrow", "1989-11-03"),
     ("Troops took prisoners in the first hours of the war.", "1991-02-25", "the first hours", "PTXH"),
+    # "that same day" after a month named later than any day: a day of that month, not known
+    ("The site went offline on Thursday. A doctor was shot last October, and his name was struck "
+     "from the site that same day.", "1999-02-06", "that same day", "1998-10-XX"),
     # a week counted from an event is not dated; the week a report covers is
     ("Redemptions doubled in the week following the crash.", "1989-10-27", "the week", "1989-WXX"),
     ("For the week, the index fell 3%.", "1989-10-27", "the week", "1989-W43"),

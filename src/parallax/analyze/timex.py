@@ -4,7 +4,9 @@ normalizes them against the article's date.
 Method: HeidelTime-style hand-written regular-expression rules (Strötgen & Gertz, 2013),
 compiled once; candidates from all rules are merged longest-first, then normalized in text
 order so that "a day earlier" or "the following day" can anchor on the date mentioned just
-before, and "the following month" or "that year" on the last date of any granularity.
+before, and "the following month" or "that year" on the last date of any granularity (a day
+after a month named since the last day, "killed last October ... that same day", is a day of
+that month: 1998-10-XX).
 Weekdays are resolved by the tense of the clause (a nearby "will", "is expected to" ->
 the coming one; "said", "-ed", "was" -> the past one; "until", "by", "payable" before the
 date, or a timetable's present tense, "the leaders meet Monday" -> the coming one; a
@@ -425,6 +427,7 @@ _EVENT_RELATIVE = re.compile(r" (?:following|after|before|preceding) (?!(?:it|th
 _AHEAD_OF = re.compile(r"\b(?:ahead of|before|until|till|for|awaiting|await|next|this coming) $", re.I)
 _MODAL_BEFORE = re.compile(r"\b(?:will|would|could|may|might|shall|can)(?: not)? $", re.I)
 _ENDED_BEFORE = re.compile(r"\b(?:that |which )?ended $", re.I)
+_MONTH_VALUE = re.compile(r"\d{4}-\d\d")
 _QUARTER_VALUE = re.compile(r"\d{4}-Q[1-4]")
 _COUNT_AFTER = re.compile(r" (?:\d|[a-z]+ (?:years|months|weeks|days|summers|winters|springs|autumns|falls|seasons|decades)\b)", re.I)
 _THROUGH = re.compile(r"\b(?:through|to|until|till) $", re.I)
@@ -627,6 +630,7 @@ class _Resolver:
         self.opens = False  # whether the expression being resolved opens its sentence
         self.span: tuple[int, int] | None = None  # a rule's narrower span for its expression
         self.last_value: str | None = None  # the last DATE value, of any granularity
+        self.last_value_end: int | None = None  # where the expression of last_value ends
         self.last_quarter: str | None = None  # the last quarter named ("1988-Q2")
         self.reported_quarter: str | None = None
         self.last_day_end: int | None = None  # where the last day-level date ends
@@ -1165,6 +1169,11 @@ class _Resolver:
             if w in self._SAME or "year" in w or "month" in w or "week" in w:
                 return "DATE", None, None, NO_PREVIOUS
             return None
+        if (w in self._SAME and self.last_value and _MONTH_VALUE.fullmatch(self.last_value)
+                and (self.last_day_end is None or self.last_value_end > self.last_day_end)):
+            # "killed last October ... crossed out that same day": the day of the month named
+            # last, after any day-level date, is not known
+            return "DATE", f"{self.last_value}-XX", "previous", None
         if w in self._SAME:
             return self._day(base + timedelta(days=self._SAME[w]), "previous")
         step = -1 if ("previous" in w or "before" in w or "earlier" in w) else (0 if "that" in w and "later" not in w else 1)
@@ -1497,6 +1506,7 @@ def tag(text: str, dct: str | None, sentences: Sequence[Span] | None = None) -> 
             res.topic = date.fromisoformat(value)
         if typ == "DATE" and value and value[0].isdigit():
             res.last_value = value
+            res.last_value_end = e
             if _QUARTER_VALUE.fullmatch(value):
                 res.last_quarter = value
         if value is None and reason is None:
