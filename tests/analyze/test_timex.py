@@ -72,6 +72,12 @@ def values(text, dct):
     ("The envoy arrived last Friday.", "2022-01-20", "last Friday", "2022-01-14"),
     ("On Friday, his vacation plans collapsed.", "2022-01-24", "Friday", "2022-01-21"),  # the noun
     ("The union plans a rally on Friday.", "2022-01-24", "Friday", "2022-01-28"),  # the verb
+    # "planned" is a plan only as a verb with its object or infinitive; a participle is past
+    ("A vigil planned at the campus for Saturday was called off.", "1999-10-24", "Saturday", "1999-10-23"),
+    ("Students planned a march on Saturday.", "2000-01-07", "Saturday", "2000-01-08"),
+    # a possessive weekday names an event as known, whatever the clause plans about it
+    ("Rebels said they would defy Wednesday's ruling.", "2000-01-07", "Wednesday's", "2000-01-05"),
+    ("Markets will be quiet ahead of Friday's vote.", "2000-01-05", "Friday's", "2000-01-07"),
     # a present tense of a timetabled event looks ahead
     ("The two leaders meet separately Monday in Oslo.", "2022-01-20", "Monday", "2022-01-24"),
     ("Parliament reconvenes on Tuesday.", "2022-01-20", "Tuesday", "2022-01-25"),
@@ -82,6 +88,15 @@ def values(text, dct):
     ("Markets were calm over the weekend.", "1990-08-13", "the weekend", "1990-W32-WE"),
     ("Talks will go on over the weekend.", "1990-08-10", "the weekend", "1990-W32-WE"),
     ("The deadline was extended until 9 a.m. Tuesday.", "2000-04-03", "9 a.m. Tuesday", "2000-04-04T09:00"),
+    # "of tomorrow" after a noun is an age, not a day; "the early hours of" a day is part of that day
+    ("Deliver it by the end of tomorrow.", "1989-11-02", "tomorrow", "1989-11-03"),
+    ("Troops took prisoners in the first hours of the war.", "1991-02-25", "the first hours", "PTXH"),
+    # "that same day" after a month named later than any day: a day of that month, not known
+    ("The site went offline on Thursday. A doctor was shot last October, and his name was struck "
+     "from the site that same day.", "1999-02-06", "that same day", "1998-10-XX"),
+    # a week counted from an event is not dated; the week a report covers is
+    ("Redemptions doubled in the week following the crash.", "1989-10-27", "the week", "1989-WXX"),
+    ("For the week, the index fell 3%.", "1989-10-27", "the week", "1989-W43"),
     # anchored on the date mentioned before
     ("The deal was signed in March. The following month, prices fell.", "1989-10-27", "The following month", "1989-04"),
     ("Unrest began in 1988. That year, prices doubled.", "1989-10-27", "That year", "1988"),
@@ -250,12 +265,18 @@ def test_previous_anchor(text, dct, expr, expected):
     "This is VOA Today.",
     "Thousands joined the annual March for Life.",  # an event named after a march
     "The song speaks to today's youth.",  # our times, not the article's day
+    "I would pick the people of tomorrow.",  # an age, not the day after the article
     "The ferry will sail as soon as the storm ends.",  # a conjunction, not a time
     "The guard was soon released.",        # shortly after a past event, not the future
     "He left soon after the vote.",
 ])
 def test_no_false_dates(text):
     assert tag(text, "2022-01-20") == []
+
+
+def test_early_hours_of_a_day_are_part_of_that_day():
+    got = values("Police struck in the early hours of Thursday morning.", "1999-10-08")
+    assert "the early hours" not in got and got["Thursday morning"][1] == "1999-10-07TMO"
 
 
 @pytest.mark.parametrize("text,expected", [

@@ -4,11 +4,14 @@ normalizes them against the article's date.
 Method: HeidelTime-style hand-written regular-expression rules (Strötgen & Gertz, 2013),
 compiled once; candidates from all rules are merged longest-first, then normalized in text
 order so that "a day earlier" or "the following day" can anchor on the date mentioned just
-before, and "the following month" or "that year" on the last date of any granularity.
+before, and "the following month" or "that year" on the last date of any granularity (a day
+after a month named since the last day, "killed last October ... that same day", is a day of
+that month: 1998-10-XX).
 Weekdays are resolved by the tense of the clause (a nearby "will", "is expected to" ->
 the coming one; "said", "-ed", "was" -> the past one; "until", "by", "payable" before the
-date, or a timetable's present tense, "the leaders meet Monday" -> the coming one); a
-weekday sharing a plural ("on Monday and Tuesday nights") is a SET. A month (and day)
+date, or a timetable's present tense, "the leaders meet Monday" -> the coming one; a
+possessive names a known event, "would appeal Wednesday's ruling" -> the past one, unless
+"ahead of" it); a weekday sharing a plural ("on Monday and Tuesday nights") is a SET. A month (and day)
 without a year takes the article's year, moved back a year under a past tense when the
 date would fall over 45 days after the article (and whenever it would fall after it right
 after "ended": "the quarter ended Oct. 31"), forward under a future tense when it would fall
@@ -331,12 +334,13 @@ _RULE_WINDOWS = {kind: tuple((name, *_CONTEXT.get(name, _DEFAULT_CONTEXT), name 
 _DIGIT_BEFORE = re.compile(r"\d\.? ?(?:de )?$")
 
 # Tense cues. Future: modals and plans ("will", "is expected to", "plans to", "plans a rally",
-# not the noun: "vacation plans"); past: irregular
+# not the noun: "vacation plans"; "planned" only before its object or infinitive, "planned a
+# march", not the participle of "a vigil planned for Saturday was called off"); past: irregular
 # past forms and any lowercase word in -ed, unless an auxiliary before it makes it a
 # participle ("has signed", "is expected"), whose auxiliary then decides.
 _FUTURE_WORDS = (
     "will", "won't", "shall", "going to", "is to", "are to", "expected to", "scheduled to", "is scheduled",
-    "are scheduled", "plans to", "plan to", "planned", "planning", "plans a", "plans an", "plans the", "due to", "set to", "intend to",
+    "are scheduled", "plans to", "plan to", "planned to", "planned a", "planned an", "planned the", "planning", "plans a", "plans an", "plans the", "due to", "set to", "intend to",
     "intends to", "to be held", "is slated", "would", "might", "as soon as", "as early as",
     "scheduled", "expected", "expects", "supposed to", "hope to", "hopes to", "aim to", "aims to", "upcoming")
 _PAST_WORDS = (
@@ -415,8 +419,15 @@ _SHARED_PLURAL = re.compile(rf",? (?:and|or) {_WD}(?:s\b| (?P<pods>mornings|afte
 _SCHEDULED_PRESENT = re.compile(
     r"\b(?:meets?|begins?|starts?|opens?|resumes?|ends?|closes?|arrives?|leaves?|visits?|votes?|"
     r"returns?|travels?|heads?|expires?|reconvenes?)(?: (?:again|separately|jointly|formally))?(?: on)? $", re.I)
+# "of" and a time expression: "the early hours of Thursday morning", "the first days of March"
+_OF_TIME = re.compile(rf" of (?:(?:last|this|next|early|late) )?(?:{_WD}|{_MON_EN}\b|(?:this|last|next) (?:week|month|year)|the (?:week|month|year)\b|today|yesterday|tomorrow|\d{{4}}\b)", re.I)
+# "the week following the crash": a stretch counted from an event, not from a date
+_EVENT_RELATIVE = re.compile(r" (?:following|after|before|preceding) (?!(?:it|that|this|then)\b)(?:the |a |an |his |her |its |their |last |this |[a-z]+'s )", re.I)
+# words before a possessive weekday that look ahead to its event: "ahead of Friday's vote"
+_AHEAD_OF = re.compile(r"\b(?:ahead of|before|until|till|for|awaiting|await|next|this coming) $", re.I)
 _MODAL_BEFORE = re.compile(r"\b(?:will|would|could|may|might|shall|can)(?: not)? $", re.I)
 _ENDED_BEFORE = re.compile(r"\b(?:that |which )?ended $", re.I)
+_MONTH_VALUE = re.compile(r"\d{4}-\d\d")
 _QUARTER_VALUE = re.compile(r"\d{4}-Q[1-4]")
 _COUNT_AFTER = re.compile(r" (?:\d|[a-z]+ (?:years|months|weeks|days|summers|winters|springs|autumns|falls|seasons|decades)\b)", re.I)
 _THROUGH = re.compile(r"\b(?:through|to|until|till) $", re.I)
@@ -619,6 +630,7 @@ class _Resolver:
         self.opens = False  # whether the expression being resolved opens its sentence
         self.span: tuple[int, int] | None = None  # a rule's narrower span for its expression
         self.last_value: str | None = None  # the last DATE value, of any granularity
+        self.last_value_end: int | None = None  # where the expression of last_value ends
         self.last_quarter: str | None = None  # the last quarter named ("1988-Q2")
         self.reported_quarter: str | None = None
         self.last_day_end: int | None = None  # where the last day-level date ends
@@ -1157,6 +1169,11 @@ class _Resolver:
             if w in self._SAME or "year" in w or "month" in w or "week" in w:
                 return "DATE", None, None, NO_PREVIOUS
             return None
+        if (w in self._SAME and self.last_value and _MONTH_VALUE.fullmatch(self.last_value)
+                and (self.last_day_end is None or self.last_value_end > self.last_day_end)):
+            # "killed last October ... crossed out that same day": the day of the month named
+            # last, after any day-level date, is not known
+            return "DATE", f"{self.last_value}-XX", "previous", None
         if w in self._SAME:
             return self._day(base + timedelta(days=self._SAME[w]), "previous")
         step = -1 if ("previous" in w or "before" in w or "earlier" in w) else (0 if "that" in w and "later" not in w else 1)
@@ -1197,6 +1214,11 @@ class _Resolver:
                 tense = "future"  # "until Tuesday", "extended the deadline to Friday"
             if tense is None and _SCHEDULED_PRESENT.search(self.text, max(0, m.start() - 30), m.start()):
                 tense = "future"  # "the two leaders meet Monday": a present tense for a timetable
+            if (tense == "future" and m.group().lower().endswith("'s")
+                    and not _AHEAD_OF.search(self.text, max(0, m.start() - 20), m.start())):
+                # "would look for ways around Wednesday's ruling": the possessive names an
+                # event as known, and the clause's future is what is done about it
+                tense = "past"
             if tense == "future":
                 d = self.dct + timedelta(days=delta)
             else:
@@ -1341,6 +1363,8 @@ class _Resolver:
         return "DURATION", _duration(None if m["pl"] else 1, _unit(m["u"])), None, None
 
     def r_vague_span(self, m):
+        if _OF_TIME.match(self.text, m.end()):
+            return None  # "the early hours of Thursday morning": a part of the time named after it
         return "DURATION", _duration(None, _unit(m["u"])), None, None
 
     def r_the_year(self, m):
@@ -1362,6 +1386,10 @@ class _Resolver:
             return "DURATION", _duration(1, unit), None, None
         # "for the year", "the week's most active session": the one the article is about
         base, anchor = (self.previous, "previous") if self.previous else (self.dct, "dct")
+        if unit in ("week", "month") and _EVENT_RELATIVE.match(self.text, m.end()):
+            # "the week following last month's credit squeeze": a week counted from an event,
+            # which this tagger does not date; the year is the article's, the week unknown
+            return "DATE", f"{self.dct.year}-WXX" if unit == "week" else f"{self.dct.year}-XX", "dct", None
         if unit == "year":
             return "DATE", str(self.dct.year), "dct", None
         if unit == "month":
@@ -1478,6 +1506,7 @@ def tag(text: str, dct: str | None, sentences: Sequence[Span] | None = None) -> 
             res.topic = date.fromisoformat(value)
         if typ == "DATE" and value and value[0].isdigit():
             res.last_value = value
+            res.last_value_end = e
             if _QUARTER_VALUE.fullmatch(value):
                 res.last_quarter = value
         if value is None and reason is None:
@@ -1522,6 +1551,9 @@ _TITLE_WORD = re.compile(r"(?:^|\s)(?:Week|Weeks|Minutes|Hours|Days|Day|Today|To
 _ACRONYM_BEFORE = re.compile(r"\b[A-Z]{2,}\s$")
 _HIGH_BEFORE = re.compile(r"\bhigh\s$", re.I)
 _EVENT_AFTER = re.compile(r" (?:for|of|on) (?:the )?[A-Z]")
+# a plural noun and "of" before "today" / "tomorrow": "the people of tomorrow" (not "the end of
+# today", "the morning of tomorrow": parts of the day)
+_OF_GENERIC = re.compile(r"\b(?!(?:end|start|beginning|middle|rest|close|part|morning|afternoon|evening|night|hours?)\b)[a-z]+s? of $")
 _GENERIC_TODAY = re.compile(r"'s (?:world|youth|society|generations?|young|children|kids|economy|standards|technology|culture)\b")
 
 
@@ -1539,6 +1571,9 @@ def _is_name(text: str, s: int, e: int, rule: str) -> bool:
         return True
     if rule == "deictic" and expr.lower() == "today" and _GENERIC_TODAY.match(text, e):
         return True
+    if rule == "deictic" and expr.lower() in ("today", "tomorrow") and _OF_GENERIC.search(text, max(0, s - 12), s) \
+            and not text.startswith("'s", e):
+        return True  # "the people of tomorrow", "the cities of today": an age, not a day
     return False
 
 
