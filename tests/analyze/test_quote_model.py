@@ -202,3 +202,21 @@ def test_a_tagged_content_without_a_word_is_dropped():
     cue = (text.index("tweeting"), text.index(" #"))
     att = quote_model.Attribution(cue, (0, len("The mayor")), [(text.index("#"), text.index("#") + 1)])
     assert _accepted(text, _SPLIT.split(text), att, [], []) == []
+
+
+def test_an_opening_phrase_is_not_a_clause_to_cut_at():
+    text = ("The envoy stressed that at the same time, the allies remain supportive of the island's "
+            "independence and stand ready to respond.")
+    assert quotes(text) == [("that at the same time, the allies remain supportive of the island's "
+                             "independence and stand ready to respond", "stressed", "The envoy")]
+
+
+def test_a_one_word_topic_is_not_a_statement():
+    from parallax.analyze.quotes import _accepted
+
+    text = "The two sides held talks on security in the capital."
+    span = lambda s: (text.index(s), text.index(s) + len(s))  # noqa: E731
+    att = quote_model.Attribution(span("talks on"), span("The two sides"), [span("security")])
+    assert _accepted(text, [(0, len(text))], att, [], []) == []
+    att = quote_model.Attribution(span("talks on"), span("The two sides"), [span("security in the capital")])
+    assert _accepted(text, [(0, len(text))], att, [], []) != []

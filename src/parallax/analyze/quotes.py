@@ -989,6 +989,11 @@ _MODALS = frozenset("must should would could may might will can shall".split())
 _NEGATED_CUE = re.compile(r"\b(?:not|never|no|declined|refused)\b|n[’']t\b", re.I)
 
 
+# A phrase that opens a clause without being one: "At the same time", "On Monday", "However".
+_OPENER = re.compile(r"(?i:that\s+)?(?i:at|in|on|for|by|with|after|before|meanwhile|however|still|now|then|also|"
+                     r"instead|moreover|furthermore|nevertheless)\b[^,;:.]{0,40}")
+
+
 def _model_splits(text: str, bounds: list[Span], quotes: list[Quote],
                   tagged: list[quote_model.Attribution]) -> list[Quote]:
     """Cut a rule's indirect or mixed content where the tagger sees a second attribution start
@@ -1012,6 +1017,11 @@ def _model_splits(text: str, bounds: list[Span], quotes: list[Quote],
                 if att.source is not None and re.fullmatch(r",\s*", b.group()) and (
                         re.match(r"\s*,", text[att.source[1]:]) or text[att.source[1] - 1:att.source[1]] == ","):
                     continue  # "that the president, Anna Berg, has urged ...": an apposition, not a clause
+                if att.source is None and re.fullmatch(r",\s*", b.group()) and not re.match(
+                        r"\w+ing\b", text[att.cue[0]:att.cue[1]]):
+                    continue  # "that the president, Anna Berg, has urged ...", the tagger naming no source
+                if _OPENER.fullmatch(text, q.start, b.start()):
+                    continue  # "At the same time, the US remains ...": an opening phrase, not a clause
                 if not _accepted(text, bounds, att, quotes, []):
                     continue  # cut only where the second attribution will be added
                 end = _trim_end(text, q.start, b.start())
@@ -1062,6 +1072,8 @@ def _accepted(text: str, bounds: list[Span], att: quote_model.Attribution, conte
     contents = [(_trim_start(text, a, b), _trim_end(text, a, b)) for a, b in att.contents]
     contents = [(a, b) for a, b in contents
                 if b > a and _WORD.search(text, a, b) and not _EMPTY_CONTENT.match(text, a, b)]
+    if sum(len(_WORD.findall(text, a, b)) for a, b in contents) < 2:
+        return []  # "talks on security", "asked about immigration": a topic, not what was said
     if not contents or any(_scare_quoted(text, a, b, att.cue) for a, b in contents):
         # Marks the rules left unattributed around a term are scare quotes or titles
         # ("Critics call the plan a “giveaway”"), not the words of the speaker.
