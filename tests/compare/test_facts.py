@@ -246,3 +246,10 @@ def test_a_clause_that_tells_a_happening_is_not_listed_again_as_a_dated_fact():
     assert len(texts) == len(set(texts)), texts
     # the date of the announcement stays on the timeline
     assert any(e.date == "2025-03-05" for e in s.timeline)
+
+
+def test_a_voice_without_an_entity_is_named_as_the_text_names_it():
+    text = "Hydrologists say the reservoir would take two years to fill after the dam is closed."
+    s, _ = story(("a", "Nordic Wire", "2025-03-14", text), ("b", "Harbour Post", "2025-03-14", MEETING_B))
+    voices = {v.speaker for f in s.framing if f.outlet == "Nordic Wire" for v in f.voices}
+    assert voices == {"Hydrologists"}

@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from ..model import Article, Entity, Evidence, Framing, QuoteFinding, Usage, Voice
 from ..textutil import fold
 from .events import outlet, title_index
+from .quotes import speaker_label
 
 CUE_CATEGORIES = {
     "neutral": {"said", "says", "say", "told", "tells", "stated", "states", "noted", "notes", "added", "adds",
@@ -99,7 +100,7 @@ def framing(articles: Sequence[Article], entities: Sequence[Entity], quotes: Seq
                 continue
             if q.cue:
                 cues[(q.cue.lower(), cue_category(q.cue))].append(Evidence(q.article, q.start, q.end))
-            voices[(q.speaker or "unidentified speaker", q.speaker_entity)].append(q)
+            voices[(speaker_label(q.speaker, q.speaker_text), q.speaker_entity)].append(q)
         hedges: dict[tuple[str, str | None], list[Evidence]] = defaultdict(list)
         label_uses: dict[tuple[str, str | None], list[Evidence]] = defaultdict(list)
         for a in arts:

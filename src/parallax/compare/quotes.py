@@ -227,3 +227,16 @@ def diff_quotes(a: str, b: str) -> list[tuple[str, str, str]]:
     sm = difflib.SequenceMatcher(a=[_key(w) for w in wa], b=[_key(w) for w in wb], autojunk=False)
     return [(op, " ".join(wa[i1:i2]), " ".join(wb[j1:j2]))
             for op, i1, i2, j1, j2 in sm.get_opcodes() if op != "equal"]
+
+
+_PRONOUN_SPEAKERS = frozenset("he she him her his they them their we i you it who which that".split())
+
+
+def speaker_label(speaker: str | None, speaker_text: str | None) -> str:
+    """How a quote's speaker is shown: the entity's name; else the words the text names the
+    speaker with ("Hydrologists"), unless they are only a pronoun; else "unidentified speaker"."""
+    if speaker:
+        return speaker
+    if speaker_text and speaker_text.lower() not in _PRONOUN_SPEAKERS:
+        return speaker_text
+    return "unidentified speaker"

@@ -9,6 +9,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from ..compare.quotes import speaker_label
 from ..errors import SchemaError
 from ..model import Article, Rejection, Story
 from ..store.codec import article_to_dict
@@ -181,17 +182,7 @@ def dumps(report: dict) -> str:
     return json.dumps(report, ensure_ascii=False, indent=2)
 
 
-_PRONOUN_SPEAKERS = frozenset("he she him her his they them their we i you it who which that".split())
-
-
 def who_spoke(quote: dict) -> str:
-    """How a report quote's speaker is shown: the entity's name; else the words the text
-    names the speaker with ("Hydrologists"), unless they are only a pronoun; else
-    "unidentified speaker"."""
-    if quote.get("speaker"):
-        return quote["speaker"]
-    words = quote.get("speaker_text")
-    if words and words.lower() not in _PRONOUN_SPEAKERS:
-        return words
-    return "unidentified speaker"
+    """How a report quote's speaker is shown (:func:`parallax.compare.quotes.speaker_label`)."""
+    return speaker_label(quote.get("speaker"), quote.get("speaker_text"))
 
