@@ -103,3 +103,10 @@ def test_month_and_week_statements_do_not_join_a_day_by_shared_words():
     s = story(a, b)
     dates = sorted(e.date for e in s.timeline)
     assert dates == ["2025-03", "2025-03-18"]
+
+
+def test_a_date_that_starts_or_ends_a_stretch_dates_no_entry():
+    text = ("Berg, who has defended the harbour plan since February, spoke calmly. "
+            "The port will stay closed until May 2. The ferry resumed service on March 10.")
+    s = story(("a", "Nordic Wire", "2025-03-14", text))
+    assert [e.date for e in s.timeline] == ["2025-03-10"]

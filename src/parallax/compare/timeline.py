@@ -17,6 +17,7 @@ statement itself.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from ..model import Article, Discrepancy, Evidence, TimelineEntry
@@ -24,6 +25,10 @@ from .discrepancies import compatible_dates
 from .events import CALL, KIND_TALKS, LOCATIVE_BEFORE, MEETING, REPORTING_ANY, Happening, clauses, date_value, statement_terms, tidy
 
 Named = tuple[int, int, str]  # start, end, canonical name
+
+# A date that bounds a stretch of time rather than dating a happening.
+_SPAN_EDGE = re.compile(r"\b(?:[Ss]ince|[Uu]ntil|[Tt]ill)\s+(?:(?:early|late|mid|the\s+end\s+of)[\s-]+)?$|(?:[Ss]ince|[Uu]ntil|[Tt]ill)\b")
+
 
 def clause_around(text: str, sentence: tuple[int, int], start: int, end: int) -> tuple[int, int]:
     """The clause of ``sentence`` that holds [start, end) (short clauses read with the next)."""
@@ -90,6 +95,8 @@ def build_timeline(articles: Sequence[Article], happenings: Sequence[Happening],
             sentence = a.sentence_of(t.start)
             if not sentence:
                 continue
+            if _SPAN_EDGE.search(a.text, max(0, t.start - 30), t.start) or _SPAN_EDGE.match(a.text, t.start, t.end):
+                continue  # "has defended the dam since February": when it began, not a happening's date
             c0, c1 = clause_around(a.text, sentence, t.start, t.end)
             if dl and c0 < dl[1] <= t.start:
                 c0 = dl[1]  # the dateline ("GENEVA, January 21. /TASS/.") is not the statement
