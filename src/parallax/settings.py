@@ -24,6 +24,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("workers", 1, "Processes that analyze articles in parallel (1 = in the main process)."),
     Setting("batch_size", 64, "Articles analyzed and stored per transaction."),
     Setting("story_embeddings", False, "Add sentence embeddings (the bundled all-MiniLM-L6-v2 model) to story similarity; needs the `embed` extra and torch. Off: the link model reads words, names, numbers, years, weekdays and dates only."),
+    Setting("quote_tagger", "crf", "Tagger that adds the attributions the quote rules miss: `crf` (shipped) or `minilm` (fine-tuned all-MiniLM-L6-v2; needs the `embed` extra and torch, finds more, slower)."),
     Setting("db", None, "Store used by `parallax ingest` (a path or sqlite:/// URL); default: news.db in the user data directory."),
 )
 

@@ -251,12 +251,33 @@ def reload_model() -> None:
     """Forget the loaded model, so the next call reads it from disk again."""
     _load.cache_clear()
     available.cache_clear()
+    tagger_name.cache_clear()
+    from . import quote_neural
+
+    quote_neural.reload_model()
+
+
+@lru_cache(maxsize=1)
+def tagger_name() -> str:
+    """Which tagger the setting ``quote_tagger`` asks for: ``crf`` (this module's, shipped)
+    or ``minilm`` (:mod:`parallax.analyze.quote_neural`, the ``embed`` extra)."""
+    from .. import settings
+
+    name = str(settings.load()["quote_tagger"]).strip().lower()
+    if name not in ("crf", "minilm"):
+        raise ParallaxError(f"setting quote_tagger is {name!r}; expected 'crf' or 'minilm'")
+    return name
 
 
 @lru_cache(maxsize=1)
 def available() -> bool:
-    """Whether the model can be loaded (logged once when it cannot: the quote stage then runs
-    its rules alone)."""
+    """Whether the model can be loaded (logged once when the CRF cannot: the quote stage then
+    runs its rules alone). The MiniLM tagger, asked for by name, raises its reason instead."""
+    if tagger_name() == "minilm":
+        from . import quote_neural
+
+        quote_neural.load()
+        return True
     try:
         _load()
     except QuoteModelMissing as exc:
@@ -269,22 +290,27 @@ def tag_sentences(text: str, sentences: Sequence[Span]) -> list[tuple[list[tuple
     """(token spans, tags) for each sentence. A sentence without a known reporting or
     attitude word (:func:`lexical`) is not tagged (all ``O``): what the tagger would find
     there is dropped by the quote stage anyway, and skipping it halves the cost."""
-    m = _load()
-    out = []
+    toks_of = [tokenize(text, lo, hi) for lo, hi in sentences]
+    words_of = [[text[a:b] for a, b in toks] for toks in toks_of]
+    opens = []
     open_quote = False
-    for lo, hi in sentences:
-        toks = tokenize(text, lo, hi)
-        words = [text[a:b] for a, b in toks]
-        if not any(lexical(w) for w in words):
-            out.append((toks, ["O"] * len(toks)))
-        else:
-            m.tagger.set(m.featurizer.sentence(words, open_quote))
-            tags = m.tagger.tag()
-            if O_WEIGHT < 1.0:
-                tags = _recall_decode(m, tags)
-            out.append((toks, tags))
+    for words in words_of:
+        opens.append(open_quote)
         open_quote = _ends_open(words, open_quote)
-    return out
+    todo = [i for i, words in enumerate(words_of) if any(lexical(w) for w in words)]
+    tags_of = [["O"] * len(toks) for toks in toks_of]
+    if tagger_name() == "minilm":
+        from . import quote_neural
+
+        for i, tags in zip(todo, quote_neural.load().tag([words_of[i] for i in todo], [opens[i] for i in todo])):
+            tags_of[i] = tags
+    else:
+        m = _load()
+        for i in todo:
+            m.tagger.set(m.featurizer.sentence(words_of[i], opens[i]))
+            tags = m.tagger.tag()
+            tags_of[i] = _recall_decode(m, tags) if O_WEIGHT < 1.0 else tags
+    return list(zip(toks_of, tags_of))
 
 
 O_WEIGHT = 0.6
