@@ -6,13 +6,13 @@ attributions.
 Usage (repository root, the embed extra installed; CPU only):
 
     .venv/bin/python scripts/train_quotes_minilm.py --train ../shared/data/polnear/train \
-        --out src/parallax/models/quotes-minilm --holdout 140
+        --out src/parallax/models/quotes-minilm --holdout 140 --epochs 3 --frozen 1
 
 Data: PolNeAR train only, read into sentences and words by Parallax's own splitter and
 tokenizer (``scripts/train_quotes.py``'s reader), so training sees what inference sees; dev
-is never trained on, only scored at the end. ``--holdout N`` leaves the last N train
-articles out, to make choices on train data, not dev. Only sentences holding a known reporting or attitude word are read,
-as at inference. Writes ``tagger.safetensors`` (the trained layers and head, half
+is never read (score it afterwards with ``PARALLAX_QUOTE_TAGGER=minilm parallax eval quotes``).
+``--holdout N`` leaves the last N train articles out, to make choices on train data, not dev.
+Only sentences holding a known reporting or attitude word are read, as at inference. Writes ``tagger.safetensors`` (the trained layers and head, half
 precision) and ``training.json``.
 """
 
