@@ -749,3 +749,11 @@ def test_a_deliberation_is_not_a_statement():
     text = "Jan Berg said the firm would move its trucks to a rented yard while it decided whether to rebuild."
     assert only(text) == ("the firm would move its trucks to a rented yard while it decided whether to rebuild",
                           "indirect", "said", "Jan Berg")
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("The Daily Post, for one, noted that the two networks covered the speech very differently.", "The Daily Post"),
+    ("The ministry, for its part, said the bridge would reopen in May.", "The ministry"),
+])
+def test_an_aside_between_speaker_and_cue(text, speaker):
+    assert only(text)[3] == speaker

@@ -340,6 +340,10 @@ def _adjective_after_det(toks: list[tuple[int, int, str]], j: int) -> bool:
             and w.lower() not in lex.DETERMINERS and not _pron(w))
 
 
+# An aside between a speaker and its cue: "X, for one, noted", "X, for its part, said".
+_ASIDE = re.compile(r",\s*(?:for one|too|in turn|for (?:his|her|its|their|our) part)\s*,\s*$", re.I)
+
+
 def _speaker_before(text: str, lo: int, pos: int, allow_apposition: bool = True, depth: int = 0) -> Span | None:
     """The speaker noun phrase ending just before ``pos`` (a cue), not reaching below ``lo``.
 
@@ -347,6 +351,9 @@ def _speaker_before(text: str, lo: int, pos: int, allow_apposition: bool = True,
     before it is no speaker when the clause has words before it: in "Ames was upfront about
     her dislike of Dole, the front-runner, saying ..." Dole is an object (the callers then
     read the sentence's subject, or the previous speaker)."""
+    aside = _ASIDE.search(text, lo, pos)
+    if aside is not None and aside.start() > lo:
+        pos = aside.start()  # "Breitbart News, for one, noted ...": the aside is not the speaker
     sp = _noun_phrase_before(text, lo, pos, allow_apposition, depth)
     if sp is not None and depth == 0 and re.match(r"[a-z]+ing\b", text[pos:pos + 30]) and _WORD.search(text, lo, sp[0]):
         between = text[sp[1]:pos]
