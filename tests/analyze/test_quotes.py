@@ -757,3 +757,49 @@ def test_a_deliberation_is_not_a_statement():
 ])
 def test_an_aside_between_speaker_and_cue(text, speaker):
     assert only(text)[3] == speaker
+
+
+@pytest.mark.parametrize("headline,content,cue,speaker", [
+    ("Mayor Lund Says No To New Bridge As Council Turns Up The Pressure.",
+     "No To New Bridge", "Says", "Mayor Lund"),
+    ("Wow: Harbour Chief Just Said Something Unexpected About The Dam – It Might Surprise You.",
+     "Something Unexpected About The Dam", "Just Said", "Harbour Chief"),
+    ("Port Director Tells Fishermen They Need To Wait Until May.",
+     "They Need To Wait Until May", "Tells", "Port Director"),
+    ("Leaked Memo Reveals Council Knew The Dam Was Unsafe.",
+     "Council Knew The Dam Was Unsafe", "Reveals", "Leaked Memo"),
+    ("Senator Vale Finally Endorses The Coastal Plan.",
+     "The Coastal Plan", "Finally Endorses", "Senator Vale"),
+    ("Ferry Strike Drags On — Some Say The Union Will Win.",
+     "The Union Will Win", "Say", "Some"),
+])
+def test_title_case_headline_names_speaker_cue_and_content(headline, content, cue, speaker):
+    text = headline + "\n\nThe council met on Monday in the town hall to discuss the harbour."
+    assert (content, "indirect", cue, speaker) in quotes(text)
+
+
+@pytest.mark.parametrize("headline", [
+    # a noun before a verb, not a cue
+    "Republican Tax Plans Would Cost A Fortune, Economists Warn Nobody.",
+    "The Daily Show Takes A Closer Look At The Harbour Candidates.",
+    # the one named is spoken about
+    "Harbour Board Accused Of Hiding The Flood Reports.",
+    # a clause, not a speaker
+    "After Lund Won The Vote The Council Says Nothing.",
+    # all capitals: no word stands out as the cue
+    "WHERE THE MAYOR SAYS THE HARBOUR WILL GO NEXT.",
+])
+def test_headline_words_that_are_not_attributions(headline):
+    from parallax.analyze.quotes import _headlines
+    assert _headlines(headline + "\n\nThe council met on Monday.") == []
+
+
+def test_headline_with_a_speaker_colon_is_left_to_the_colon_rule():
+    text = "Mayor Lund: The Bridge Will Reopen In May.\n\nThe council met on Monday."
+    assert ("The Bridge Will Reopen In May", "indirect", ":", "Mayor Lund") in quotes(text)
+    assert [q for q in quotes(text) if q[2] != ":"] == []
+
+
+def test_sentence_case_prose_is_not_read_as_a_headline():
+    from parallax.analyze.quotes import _headlines
+    assert _headlines("The mayor says the bridge will reopen in May, officials said.") == []

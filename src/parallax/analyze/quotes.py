@@ -1291,6 +1291,9 @@ def _rule_quotes(text: str, sentences: Sequence[Span], mentions: Sequence[Mentio
     for q in _captioned(text):
         if not any(o.start < q.end and q.start < o.end for o in quotes):
             add(Quote(q.start, q.end, q.kind, q.cue, _widen(q.speaker, mentions)))
+    for q in _headlines(text):
+        if not any(o.start < q.end and q.start < o.end for o in quotes):
+            add(Quote(q.start, q.end, q.kind, q.cue, _widen(q.speaker, mentions)))
     for i, q in enumerate(list(quotes)):
         if q.kind == "mixed" and q.cue is not None and q.start > q.cue[1]:
             # "X says she respects A's “hard work” but argues that B": two attributions.
@@ -1353,6 +1356,112 @@ def _captioned(text: str) -> list[Quote]:
         start = _trim_start(text, b0, b1)
         out.append(Quote(start, _trim_end(text, start, b1), "direct", None, c.span(1)))
     return out
+
+
+# A headline tag before the headline proper ("Wow:", "BREAKING:", "Just Leaked:").
+_HEADLINE_TAG = re.compile(r"[ \t]*((?:[A-Za-z]+[ \t]+){0,2}[A-Za-z]+):[ \t]+")
+# Where a headline's clause ends: a dash between clauses, a colon, a semicolon, a comma.
+_HEADLINE_BREAK = re.compile(r"\s+[–—]\s+|\s*--\s*|(?<=\w)-\s+|[:;,]\s+|(?<=[a-z])[.!?]+[\"”’']*\s+|\s*[.!?]+[\"”’']*\s*$")
+# Capitalised words that open a headline's next clause ("Says No To The Plan As Rivals
+# Gather"): the reported words end before them.
+_HEADLINE_CLAUSE = frozenset(
+    "as while but amid after before despite because though although when whereas unless".split())
+_HEADLINE_PRONOUNS = frozenset("he she they it we i".split())
+_PLURAL_DETS = frozenset("some many most few both all several others".split())
+_HEADLINE_AUX = frozenset("would will can could should may might must are is were was have has".split())
+_HEADLINE_TOKEN = re.compile(r"[^\s]+")
+
+
+def _headline_line(text: str, lo: int, hi: int) -> bool:
+    """Whether the line [lo, hi) is a title-case headline: four to thirty words, nearly all
+    of the longer ones capitalised ("Mayor Lund Just Said Something Unexpected About The
+    Dam")."""
+    words = _WORD.findall(text, lo, hi)
+    if not 4 <= len(words) <= 30:
+        return False
+    long = [w for w in words if len(w) > 3 and w[0].isalpha()]
+    if len(long) < 3 or sum(w.isupper() for w in long) > len(long) / 2:
+        return False  # all capitals: no word stands out as the cue
+    return sum(w[0].isupper() for w in long) >= 0.85 * len(long)
+
+
+def _headlines(text: str) -> list[Quote]:
+    """Attributions in title-case headline lines, where the cue is capitalised like every
+    other word and the rules for prose cannot tell it from a name: ``Mayor Lund Says No To
+    The Bridge As Council Digs In`` (speaker "Mayor Lund", cue "Says", content "No To The
+    Bridge"), ``Wow: Lund Just Revealed Who She Backs – It Might Surprise You`` (cue "Just
+    Revealed"). Each clause between dashes, colons, semicolons and commas is read on its own:
+    the cue is its first word that is a reporting or attitude word of the lexicon, the
+    speaker every capitalised word before it (a possessive may stand in it, a clause word
+    such as "After" may not), the content what follows up to the next clause word ("As",
+    "While"); after "Tells", "Warns" and the like a pronoun opens the content ("Tells Critics
+    They Need To Wait"). Limits: the cue must be a single word of the lexicon, optionally
+    after "Just"; a content that runs into a trailing phrase ("... In One Debate Answer") is
+    kept whole; an all-capitals headline is not read."""
+    out: list[Quote] = []
+    for line in re.finditer(r"[^\n]+", text):
+        lo, hi = line.span()
+        if not _headline_line(text, lo, hi) or _MARK.search(text, lo, hi):
+            continue
+        tag = _HEADLINE_TAG.match(text, lo, hi)
+        if tag is not None:
+            if not all(w.lower() in _NOT_COLON_SPEAKERS for w in tag.group(1).split()):
+                continue  # "Lund: The Dam Is Safe" names its speaker: the colon-line rule reads it
+            lo = tag.end()
+        pos = lo
+        for brk in list(_HEADLINE_BREAK.finditer(text, lo, hi)) + [None]:
+            c_hi = brk.start() if brk is not None else hi
+            q = _headline_clause(text, pos, c_hi)
+            if q is not None:
+                out.append(q)
+            if brk is None:
+                break
+            pos = brk.end()
+    return out
+
+
+def _headline_clause(text: str, lo: int, hi: int) -> Quote | None:
+    toks = [(m.start(), m.end(), m.group()) for m in _HEADLINE_TOKEN.finditer(text, lo, hi)]
+    for i, (c0, c1, w) in enumerate(toks):
+        lw = w.lower()
+        if i == 0 or lw not in lex.CUE_WORDS or not w[0].isupper():
+            continue
+        rest = toks[i + 1:]
+        if lw in _NOUNISH and rest and rest[0][2].lower() in _HEADLINE_AUX:
+            continue  # "Tax Plans Would Cost A Fortune": a noun before the verb
+        if lw.endswith("ed") and rest and rest[0][2] in ("Of", "By"):
+            return None  # "Mayor Accused Of Lying": the one named is spoken about
+        if not lw.endswith(("s", "ed")) and lw not in ("said", "told", "thought", "wrote", "knew", "felt", "saw") and (
+                toks[i - 1][2].lower() not in lex.BETWEEN and toks[i - 1][2].lower() not in _PLURAL_DETS
+                and not toks[i - 1][2].endswith("s")):
+            continue  # "The Daily Show Takes ...": a bare verb needs a plural subject ("Polls Show")
+        cue_start = c0
+        j = i - 1
+        while j >= 0 and (toks[j][2].lower() in lex.BETWEEN or re.fullmatch(r"[A-Z][a-z]{3,}ly", toks[j][2])):
+            # "Trump Finally Endorses", "Lund Is Now Calling", "Lund Just Said": the cue's.
+            cue_start, j = toks[j][0], j - 1
+        speaker = toks[:j + 1]
+        if not speaker or len(speaker) > 6:
+            return None
+        first = speaker[0][2]
+        if first.lower() in _HEADLINE_CLAUSE or re.fullmatch(_NOT_SUBJECTS, first):
+            return None
+        for _a, _b, sw in speaker:
+            bare = re.sub(r"[’']s$", "", sw).lower()
+            if not (sw[0].isupper() or sw[0] in "#@") or re.search(r"\d", sw) or bare in lex.STOP or (
+                    bare in lex.PRONOUNS or re.match(r"i[’']", bare)):
+                return None  # a clause ("If He Wants", "I’m Sure Voters Will Say"), not a name
+        k = 0
+        if lw in lex.OBJECT_CUES:
+            # "Tells Critics They Need To Wait": the hearer, then the reported clause.
+            k = next((n for n, t in enumerate(rest[:5]) if t[2].lower() in _HEADLINE_PRONOUNS), 0)
+        end = next((n for n in range(k + 1, len(rest)) if rest[n][2].lower() in _HEADLINE_CLAUSE), len(rest))
+        content = rest[k:end]
+        if len(content) < 2:
+            return None
+        c_start, c_end = content[0][0], _trim_end(text, content[0][0], content[-1][1])
+        return Quote(c_start, c_end, "indirect", (cue_start, c1), (speaker[0][0], speaker[-1][1]))
+    return None
 
 
 def _free_pieces(text: str, lo: int, hi: int, covered: list[Span]) -> list[Span]:
