@@ -136,3 +136,22 @@ def test_a_larger_overlap_still_wins_over_a_closer_extent():
 
     pred = [frozenset({3, 4, 5, 6, 7})]
     assert _match(pred, [frozenset({3, 4}), frozenset(range(0, 20))], exact=False) == [(0, 1)]
+
+
+def test_breakdown_leaves_out_attributions_on_an_event(split):
+    """An attribution PolNeAR annotates on an act ("voted for") is missed by design; the
+    breakdown scores the others apart, and the headline figures still count it."""
+    text = TEXT + "The council voted for a new bridge.\n"
+    (split / "text" / "demo_article.txt").write_text(text, encoding="utf-8")
+    ann = split / "attributions" / "demo_article_ab12.ann"
+    a, b = _offsets(text, "a new bridge")
+    c, d = _offsets(text, "voted for")
+    s0, s1 = _offsets(text, "The council")
+    ann.write_text(ann.read_text() + (
+        f"T80\tContent {a} {b}\tx\nT81\tCue {c} {d}\tx\nT82\tSource {s0} {s1}\tx\n"
+        f"T83\tAttribution {c} {d}\tx\nE80\tAttribution:T83 Content:T80 Cue:T81 Source:T82\n"))
+    _, fig = evaluate(split)
+    assert fig["reporting_cue_gold_share"] == 0.75
+    assert fig["content_overlap_recall"] <= 3 / 4
+    assert fig["reporting_cue_content_overlap_recall"] >= 2 / 3
+    assert fig["reporting_cue_content_overlap_recall"] > fig["content_overlap_recall"]

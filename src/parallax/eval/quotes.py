@@ -12,6 +12,14 @@
 * **speaker accuracy**: over the gold attributions whose content was found (overlap) and
   that have a gold source, the share whose predicted speaker overlaps the gold source.
 
+Besides, as a breakdown (not a replacement for the figures above), content overlap is scored
+on the gold attributions whose cue holds a reporting or attitude word of the quote lexicon
+(:func:`parallax.analyze.quote_model.lexical`: "said", "believes", "criticized"), leaving out
+those PolNeAR annotates on an event, act or noun ("voted for", "filed a lawsuit", "in" a
+poll), which the quote stage does not report as anyone's words by design; predictions
+matched to a left-out attribution are left out too. ``reporting_cue_gold_share`` is the share
+of gold attributions it keeps.
+
 Predicted quotes that share one cue span (a quote continued after its attribution) are
 scored as one attribution whose content is the union of theirs, as PolNeAR annotates a
 discontinuous content.
@@ -158,6 +166,14 @@ def _match(pred: list[frozenset[int]], gold: list[frozenset[int]], exact: bool) 
     return out
 
 
+def _reporting_cue(text: str, gold: GoldAttribution) -> bool:
+    """Whether a gold attribution's cue holds a reporting or attitude word ("said",
+    "believes", "slammed"), not only an event, act or noun ("voted for", "in")."""
+    from ..analyze.quote_model import lexical
+
+    return any(lexical(w) for a, b in gold.cue for w in re.findall(r"[^\W\d_][\w’'-]*", text[a:b]))
+
+
 class _Score:
     def __init__(self):
         self.tp = self.n_pred = self.n_gold = 0
@@ -207,6 +223,7 @@ def evaluate(path: str | Path, limit: int | None = None) -> tuple[list[str], dic
     splitter = SentenceStage()
     scores = {f"{role}_{mode}": _Score() for role in ("content", "cue", "source") for mode in ("overlap", "exact")}
     speaker_ok = speaker_n = 0
+    reporting = _Score()
     for txt, ann in pairs:
         text = txt.read_text(encoding="utf-8")
         gold = read_brat(ann.read_text(encoding="utf-8"))
@@ -230,6 +247,12 @@ def evaluate(path: str | Path, limit: int | None = None) -> tuple[list[str], dic
                     len(matched), sum(1 for s in p_spans if s), sum(1 for s in g_spans if s)
                 )
                 if role == "content" and not exact:
+                    keep = [_reporting_cue(text, g) for g in gold]
+                    reporting.add(
+                        sum(1 for _i, j in matched if keep[j]),
+                        sum(1 for s in p_spans if s) - sum(1 for _i, j in matched if not keep[j]),
+                        sum(1 for s, k in zip(g_spans, keep) if s and k),
+                    )
                     for i, j in matched:
                         g = gold[j]
                         if not g.source:
@@ -247,6 +270,15 @@ def evaluate(path: str | Path, limit: int | None = None) -> tuple[list[str], dic
         figures[f"{name}_recall"] = round(r, 4)
         figures[f"{name}_f1"] = round(f, 4)
         lines.append(f"{name:16}{p:7.3f}{r:7.3f}{f:7.3f}{sc.n_pred:7d}{sc.n_gold:7d}")
+    p, r, f = reporting.prf()
+    gold_n = scores["content_overlap"].n_gold
+    figures["reporting_cue_content_overlap_precision"] = round(p, 4)
+    figures["reporting_cue_content_overlap_recall"] = round(r, 4)
+    figures["reporting_cue_content_overlap_f1"] = round(f, 4)
+    figures["reporting_cue_gold_share"] = round(reporting.n_gold / gold_n, 4) if gold_n else 0.0
+    lines.append(f"{'reporting_cue':16}{p:7.3f}{r:7.3f}{f:7.3f}{reporting.n_pred:7d}{reporting.n_gold:7d}"
+                 f"  (content overlap on the {figures['reporting_cue_gold_share']:.1%} of gold attributions"
+                 f" whose cue holds a reporting or attitude word; a breakdown, not the score)")
     figures["speaker_accuracy"] = round(speaker_ok / speaker_n, 4) if speaker_n else 0.0
     figures["speaker_n"] = speaker_n
     lines.append(f"speaker accuracy {figures['speaker_accuracy']:.3f} over {speaker_n} found attributions with a gold source")
