@@ -803,3 +803,12 @@ def test_headline_with_a_speaker_colon_is_left_to_the_colon_rule():
 def test_sentence_case_prose_is_not_read_as_a_headline():
     from parallax.analyze.quotes import _headlines
     assert _headlines("The mayor says the bridge will reopen in May, officials said.") == []
+
+
+def test_clause_of_time_before_the_speaker_is_not_the_statement():
+    text = "As the speech went on, Lund railed at the council's refusal to fund the dam repairs."
+    assert only(text) == ("at the council's refusal to fund the dam repairs", "indirect", "railed", "Lund")
+    assert quotes("As the vote neared, the mayor said.") == []
+    # a statement that opens with a condition is still the statement
+    assert only("If the levy passes, taxes will rise, the mayor said.") == (
+        "If the levy passes, taxes will rise", "indirect", "said", "the mayor")

@@ -1662,10 +1662,17 @@ def _tail_attribution(text: str, lo: int, hi: int) -> Quote | None:
         ends = re.fullmatch(r"\s*[.!?]?[\"”’']*\s*", text[sp[1]:hi])
     if not ends or not re.search(r",\s*$", text[lo:head_end]) or len(_WORD.findall(text, lo, head_end)) < 4:
         return None
+    if _SUBORDINATE.match(text, lo, head_end) and text.count(",", lo, head_end) == 1:
+        return None  # "As the vote neared, Lund said.": a clause of time, not what was said
     if _MARK.search(text, lo, head_end):
         return None  # a quotation: the rules for quotations read it
     c_end = _trim_end(text, lo, head_end)
     return Quote(_trim_start(text, lo, c_end), c_end, "indirect", cue.span(), sp)
+
+
+# A subordinate clause opening a sentence: "As the speech went on, ...", "When the vote came, ...".
+_SUBORDINATE = re.compile(
+    r"\s*[\"“”']*\s*(?:As|When|While|After|Before|Since|If|Although|Though|Because|Once|Until|Whenever)\s")
 
 
 def _indirect(text: str, lo: int, hi: int) -> Quote | None:
@@ -1753,7 +1760,10 @@ def _indirect(text: str, lo: int, hi: int) -> Quote | None:
                     return Quote(_trim_start(text, lo, c_end), c_end, "indirect", cue.span(), sp2)
             continue
         head = text[lo:sp[0]]
-        if re.search(r",\s*$", head) and len(_WORD.findall(text, lo, sp[0])) >= 4:
+        adverbial = _SUBORDINATE.match(head) is not None and head.count(",") == 1
+        if re.search(r",\s*$", head) and len(_WORD.findall(text, lo, sp[0])) >= 4 and not adverbial:
+            # (not "As the speech went on, Lund railed at ...": a clause of time or reason
+            # before the speaker is no reported statement, "If A, B, Lund said" is)
             # "..., he said." / "..., the diplomat said, adding ..."
             if re.match(_TAIL_FOLLOW, text[cue.end():hi]):
                 c_end = _trim_end(text, lo, sp[0])
