@@ -812,3 +812,13 @@ def test_clause_of_time_before_the_speaker_is_not_the_statement():
     # a statement that opens with a condition is still the statement
     assert only("If the levy passes, taxes will rise, the mayor said.") == (
         "If the levy passes, taxes will rise", "indirect", "said", "the mayor")
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("A spokesman for the council said the bridge would reopen in May.", "A spokesman for the council"),
+    ("A senior official at the ministry said the talks had stalled.", "A senior official at the ministry"),
+    ("The ambassador to the United Nations said the vote was close.", "The ambassador to the United Nations"),
+    ("Lawyers for the family said they would appeal the ruling.", "Lawyers for the family"),
+])
+def test_role_before_a_preposition_heads_the_speaker(text, speaker):
+    assert only(text)[3] == speaker

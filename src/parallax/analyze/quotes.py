@@ -364,15 +364,20 @@ def _speaker_before(text: str, lo: int, pos: int, allow_apposition: bool = True,
         return None  # '“... I believe it should never be used ...”': the quoted speaker's own words
     if sp is not None and depth == 0:
         sp = _relative_head(text, lo, sp) or sp
-        head = _PP_HEAD.search(text, lo, sp[0])
+        head = _PP_HEAD.search(text, lo, sp[0]) or _PP_ROLE_HEAD.search(text, lo, sp[0])
         if head is not None and head.group(1).lower() not in lex.STOP:
-            sp = (head.start(1), sp[1])  # "Farmers along the lower Lenna said": the farmers speak
+            # "Farmers along the lower Lenna said", "A spokesman for the council said": the
+            # farmers and the spokesman speak, not the river or the council
+            sp = (head.start(1), sp[1])
     return sp
 
 
 # a plural noun opening its clause, then a place or body after a preposition
 _PP_HEAD = re.compile(r"(?:^|(?<=[\s,;:“\"]))((?:(?:[Tt]he|[Ss]ome|[Mm]any|[Ll]ocal)\s+)?[A-Za-z][a-z]+s)"
-                      r"\s+(?:in|along|at|from|near|across)\s+$")
+                      r"\s+(?:in|along|at|from|near|across|for|with)\s+$")
+# a person's role with its article, then the body or place they speak for
+_PP_ROLE_HEAD = re.compile(r"(?:^|(?<=[\s,;:“\"]))((?:[Tt]he|[Aa]n?)\s+(?:[a-z-]+\s+){0,2}?(?:"
+                           + "|".join(sorted(_ROLES)) + r"))\s+(?:in|at|from|for|with|to)\s+$")
 
 
 _RELATIVE = re.compile(r"\s(?:who|that)\s+(?:[\w’'.-]+\s+){1,9}$")
