@@ -1059,6 +1059,11 @@ def _model_quotes(text: str, bounds: list[Span], found: list[Quote], tagged: lis
         if any(_overlaps(s, t) for s in spans for t in taken):
             continue
         got = _accepted(text, bounds, att, found + out, mentions)
+        if len(got) == 1 and got[0].end > got[0].cue[1]:
+            # "Strategists fear that A and warn that B": the rules' cut of a second verb of
+            # the same subject, or of a second speaker's clause, applies to the tagger's too.
+            sent = _bounds_at(bounds, got[0].start) or (0, len(text))
+            got = _split(text, got[0], max(sent[1], got[0].end))
         if got:
             out.extend(got)
             taken.extend(spans)
@@ -1372,6 +1377,8 @@ _HEADLINE_BREAK = re.compile(r"\s+[–—]\s+|\s*--\s*|(?<=\w)-\s+|[:;,]\s+|(?<=
 _HEADLINE_CLAUSE = frozenset(
     "as while but amid after before despite because though although when whereas unless".split())
 _HEADLINE_PRONOUNS = frozenset("he she they it we i".split())
+_NOT_A_NAME_WORD = lex.PRONOUNS | frozenset(
+    "nobody nothing everyone everybody everything anyone anybody anything someone somebody something all".split())
 _PLURAL_DETS = frozenset("some many most few both all several others".split())
 _HEADLINE_AUX = frozenset("would will can could should may might must are is were was have has".split())
 _HEADLINE_TOKEN = re.compile(r"[^\s]+")
@@ -1429,8 +1436,8 @@ def _headline_clause(text: str, lo: int, hi: int) -> Quote | None:
     toks = [(m.start(), m.end(), m.group()) for m in _HEADLINE_TOKEN.finditer(text, lo, hi)]
     for i, (c0, c1, w) in enumerate(toks):
         lw = w.lower()
-        if i == 0 or lw not in lex.CUE_WORDS or not w[0].isupper():
-            continue
+        if i == 0 or not w[0].isupper() or not (lw in lex.CUE_WORDS or lw + "s" in lex.CUE_WORDS):
+            continue  # (a bare form of a known cue: "Leaked Files Reveal")
         rest = toks[i + 1:]
         if lw in _NOUNISH and rest and rest[0][2].lower() in _HEADLINE_AUX:
             continue  # "Tax Plans Would Cost A Fortune": a noun before the verb
@@ -1462,8 +1469,9 @@ def _headline_clause(text: str, lo: int, hi: int) -> Quote | None:
             k = next((n for n, t in enumerate(rest[:5]) if t[2].lower() in _HEADLINE_PRONOUNS), 0)
         end = next((n for n in range(k + 1, len(rest)) if rest[n][2].lower() in _HEADLINE_CLAUSE), len(rest))
         content = rest[k:end]
-        if len(content) < 2:
-            return None
+        if len(content) < 2 and not (content and lw not in lex.SPEECH_CUES and content[0][2][:1].isupper()
+                                     and content[0][2].lower().rstrip(".") not in _NOT_A_NAME_WORD):
+            return None  # (one name is enough after "Endorses", "Defends")
         c_start, c_end = content[0][0], _trim_end(text, content[0][0], content[-1][1])
         return Quote(c_start, c_end, "indirect", (cue_start, c1), (speaker[0][0], speaker[-1][1]))
     return None
@@ -1527,7 +1535,7 @@ def _not_a_report(text: str, speaker: Span, cue: re.Match, follow: str) -> bool:
 # Where one reported clause may end and the next attribution begin: "X said A, and Y said B",
 # "While X pledged A, Y insisted B", "X said A; Y said B", "X said A but Y said B".
 _BOUNDARY = re.compile(
-    r"(?:[,;]\s*(?:and|but|while|whereas|although|though|as|which|who|whom)?|\s(?:and|but|while|whereas))\s*$"
+    r"(?:[,;]\s*(?:and|but|while|whereas|although|though|as|which|who|whom)?|\s(?:and|but|while|whereas|even\s+as|even\s+though|although))\s*$"
 )
 
 
@@ -1587,7 +1595,8 @@ def _split(text: str, q: Quote, hi: int, depth: int = 0) -> list[Quote]:
         sp = _speaker_before(text, q.start, cue.start())
         if sp is None and q.speaker is not None and not cue.group().endswith("ing"):
             # "X says A but argues that B": a second verb of the same subject.
-            b = re.search(r"(?:,\s*|\s)(?:but|and|yet)\s+(?:also\s+|then\s+|later\s+)?$", text[q.start:cue.start()])
+            b = re.search(r"(?:,\s*|\s)(?:but|and|yet)\s+(?:(?:in|at|on|during|after|when)\s+(?:an?|the|his|her|their|its)\s+"
+                          r"(?:[\w’'-]+\s+){0,3}?[\w’'-]+,?\s+)?(?:also\s+|then\s+|later\s+)?$", text[q.start:cue.start()])
             if _split_second(text, q, cue, b, hi, 1, out):
                 break
             continue
