@@ -847,3 +847,16 @@ def test_role_before_a_preposition_heads_the_speaker(text, speaker):
 def test_second_statement_in_one_sentence_is_its_own_quote(text, first, second):
     found = [(c, cue, sp) for c, _kind, cue, sp in quotes(text)]
     assert found == [first, second]
+
+
+@pytest.mark.parametrize("text,content,speaker", [
+    ("On Tuesday, the minister visited the dam, saying it was safe for the town.",
+     "it was safe for the town", "the minister"),
+    ("In May, a federal judge sided with the farmers, saying the law violated the constitution.",
+     "the law violated the constitution", "a federal judge"),
+    ("Earlier, Lund toured the harbour, warning that the pier could collapse.",
+     "that the pier could collapse", "Lund"),
+])
+def test_participle_after_an_opening_phrase_reports_for_the_subject(text, content, speaker):
+    found = only(text)
+    assert (found[0], found[3]) == (content, speaker)

@@ -141,13 +141,25 @@ _MARK = re.compile(r"[\"“”«»]|''")
 def _clause_subject(text: str, pos: int, hi: int) -> Span | None:
     """The subject opening the clause at ``pos``: capitalised words before a lowercase one
     ("Anna Berg toured"), or a determiner and up to three words before a verb in -ed or -s
-    ("the union leader visited"). Limits: no parser, so a subject before an irregular verb
+    ("the union leader visited"), after an opening phrase of time or linking ("In May, a
+    federal judge sided ..."). Limits: no parser, so a subject before an irregular verb
     ("the mayor cut") is not found, and a bare capitalised determiner never is one."""
-    m = _SUBJECT.match(text, pos, hi)
-    if m is not None and m.group(1).lower() not in lex.STOP and m.group(1).lower() not in lex.DETERMINERS:
-        return m.span(1)
-    m = _DET_SUBJECT.match(text, pos, hi)
-    return m.span(1) if m is not None else None
+    lead = _LEAD.match(text, pos, hi)
+    for at in (pos, lead.end()) if lead is not None else (pos,):
+        m = _SUBJECT.match(text, at, hi)
+        if m is not None and m.group(1).lower() not in lex.STOP and m.group(1).lower() not in lex.DETERMINERS:
+            return m.span(1)
+        m = _DET_SUBJECT.match(text, at, hi)
+        if m is not None:
+            return m.span(1)
+    return None
+
+
+# An opening phrase of time or linking before a clause's subject: "In May, ", "On Tuesday, ",
+# "Earlier this week, ", "However, ".
+_LEAD = re.compile(
+    r"\s*(?:(?:On|In|At|During|After|Before|Earlier|Later|Last|This|Since|Meanwhile|However|Still|Then|"
+    r"Yesterday|Today|Separately|Instead|Also)\b[^,;:.\"“”\n]{0,40},\s*)")
 
 
 def _abbrev(w: str) -> bool:
