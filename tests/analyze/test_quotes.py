@@ -211,6 +211,9 @@ def test_colon_line_names_its_speaker():
     "The Paris terrorist attacks shocked the whole country for months.",
     "Southern states held their primaries on the same day as the others.",
     "Justice Hale's comments from the bench drew wide attention in the capital.",
+    # "states" the noun, even after a name; "called into" a programme
+    "The Rust Belt states Indiana, Michigan and Ohio all voted for the governor in the last election.",
+    "Lund called into the morning programme on the harbour radio station.",
 ])
 def test_not_quotes(text):
     assert quotes(text) == []
@@ -860,3 +863,8 @@ def test_second_statement_in_one_sentence_is_its_own_quote(text, first, second):
 def test_participle_after_an_opening_phrase_reports_for_the_subject(text, content, speaker):
     found = only(text)
     assert (found[0], found[3]) == (content, speaker)
+
+
+def test_states_the_verb_still_reports():
+    assert only("The report states that the dam was never inspected by the agency.") == (
+        "that the dam was never inspected by the agency", "indirect", "states", "The report")
