@@ -868,3 +868,17 @@ def test_participle_after_an_opening_phrase_reports_for_the_subject(text, conten
 def test_states_the_verb_still_reports():
     assert only("The report states that the dam was never inspected by the agency.") == (
         "that the dam was never inspected by the agency", "indirect", "states", "The report")
+
+
+@pytest.mark.parametrize("text,content", [
+    # where the words were said is not what was said
+    ("The ministers agreed in Oslo on Friday to create a joint commission of engineers.",
+     "to create a joint commission of engineers"),
+    ("The minister told reporters in Oslo that the summer flow of the river was not negotiable.",
+     "that the summer flow of the river was not negotiable"),
+    # a straight mark closing a quoted fragment stays with it
+    ('Hale said the talks had been "frank and useful" but warned that the plan would fail.',
+     'the talks had been "frank and useful"'),
+])
+def test_content_starts_and_ends_where_the_statement_does(text, content):
+    assert content in [q[0] for q in quotes(text)]

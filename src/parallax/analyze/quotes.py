@@ -581,6 +581,8 @@ def _speaker_after(text: str, pos: int, hi: int) -> Span | None:
 
 def _trim_end(text: str, start: int, end: int) -> int:
     while end > start and (text[end - 1].isspace() or text[end - 1] in ".,;:—–-\"“„«"):
+        if text[end - 1] == '"' and text.count('"', start, end) % 2 == 0:
+            break  # 'the talks had been "frank and useful"': the mark closes a quoted fragment
         end -= 1
     return end
 
@@ -589,6 +591,11 @@ def _trim_start(text: str, start: int, end: int) -> int:
     while start < end and (text[start].isspace() or text[start] in ",;:—–-"):
         start += 1
     return start
+
+
+# Verbs of commitment whose "to"-clause is the content ("agreed in Oslo to create ..."), not
+# "railed at the council's refusal to ...".
+_AGREEING = frozenset("agreed agrees agree decided decides pledged promised vowed voted".split())
 
 
 def _content_after_cue(text: str, cue: re.Match | Span, hi: int) -> int:
@@ -607,6 +614,11 @@ def _content_after_cue(text: str, cue: re.Match | Span, hi: int) -> int:
                  r"(?=\s*,?\s+(?:that\b|[a-z]+\b|[A-Z])|\s*[.;]|\s*$)", text[p:hi])
     if t:
         p += t.end()
+    # "agreed in Oslo on Friday to create ...", "said in a statement that ...": where and how it
+    # was said is not what was said.
+    w = re.match(r"\s*(?<!\S)(?:in|at|on|during|after)\s+(?:[^\s,;:\"“”]+\s+){0,5}?[^\s,;:\"“”]+(?=\s+(?:that|to)\s)", text[p:hi])
+    if w and (word in lex.SPEECH_CUES or word in _AGREEING) and not re.search(r"\b(?:that|to|and|or|who|which)\b", w.group()):
+        p += w.end()
     return _trim_start(text, p, hi)
 
 
