@@ -217,3 +217,19 @@ def test_seed_alignments_are_one_speaker(seed_story):
     pairs = [(q, quotes[o]) for q in quotes.values() for o in q["aligned_with"]]
     assert pairs
     assert all(a["speaker"] == b["speaker"] and a["article"] != b["article"] for a, b in pairs)
+
+
+def test_a_short_statement_of_one_speaker_in_two_outlets_is_aligned():
+    items = [("q0", "a0", "Our farmers cannot wait another season,"),
+             ("q1", "a1", "Our farmers cannot wait another season,")]
+    # three content words are too few for strangers ...
+    assert align_quotes(items) == {}
+    # ... but enough when the same speaker says all of them in both
+    assert align_quotes(items, speakers=["e1", "e1"]) == {"q0": ["q1"], "q1": ["q0"]}
+    assert align_quotes(items, speakers=["e1", "e2"]) == {}
+
+
+def test_a_possessive_and_an_of_phrase_share_their_noun():
+    items = [("q0", "a0", "that the river's summer flow was not negotiable"),
+             ("q1", "a1", "that the summer flow of the river was not negotiable")]
+    assert align_quotes(items) == {"q0": ["q1"], "q1": ["q0"]}

@@ -185,7 +185,8 @@ def _same_name(article: Article, named: list[tuple[int, int]], s0: int, s1: int,
 
 def _terms(text: str) -> set[str]:
     text = re.sub(r"\bgood\s+will\b", "goodwill", text, flags=re.I)
-    return {stem(w) for w in content_words(text)}
+    # "the river's summer flow" and "the summer flow of the river" share "river"
+    return {stem(re.sub(r"'s$", "", w)) for w in content_words(text)}
 
 
 def _pairs_of(text: str) -> set[tuple[str, str]]:
@@ -195,17 +196,25 @@ def _pairs_of(text: str) -> set[tuple[str, str]]:
 
 
 def align_quotes(items: Sequence[tuple[str, str, str]], min_shared: int = 4,
-                 min_overlap: float = 0.5, min_pair_overlap: float = 0.34) -> dict[str, list[str]]:
+                 min_overlap: float = 0.5, min_pair_overlap: float = 0.34,
+                 speakers: Sequence[str | None] | None = None) -> dict[str, list[str]]:
     """(quote id, article id, text) -> for each quote id, the ids of quotes from other articles
-    that render the same statement."""
+    that render the same statement: at least ``min_shared`` content words and three word pairs
+    in common, covering enough of the shorter one. With ``speakers`` (each quote's speaker
+    entity), a short quote of a known speaker whose every content word the other quote of the
+    same speaker holds needs one content word fewer ("Our farmers cannot wait another season"
+    in two outlets)."""
     terms = [(qid, aid, _terms(text), _pairs_of(text)) for qid, aid, text in items]
+    who = list(speakers) if speakers is not None else [None] * len(items)
     out: dict[str, list[str]] = {}
     for i, (qa, aa, ta, pa) in enumerate(terms):
-        for qb, ab, tb, pb in terms[i + 1:]:
+        for k, (qb, ab, tb, pb) in enumerate(terms[i + 1:], i + 1):
             if aa == ab or not ta or not tb or not pa or not pb:
                 continue
             shared = len(ta & tb)
-            if shared < min_shared or shared / min(len(ta), len(tb)) < min_overlap:
+            # a short statement of the same speaker, every content word of it found in the other
+            short = who[i] is not None and who[i] == who[k] and shared == min(len(ta), len(tb))
+            if shared < (min_shared - 1 if short else min_shared) or shared / min(len(ta), len(tb)) < min_overlap:
                 continue
             pairs = len(pa & pb)
             if pairs < 3 or pairs / min(len(pa), len(pb)) < min_pair_overlap:

@@ -184,7 +184,7 @@ def build_story(story_id: str, articles: Sequence[Article], duplicate_of: dict[s
                 cue=a.text[q.cue[0]:q.cue[1]] if q.cue else None,
                 speaker_text=a.text[q.speaker[0]:q.speaker[1]].strip() if q.speaker else None,
             ))
-    aligned = align_quotes([(q.id, q.article, q.text) for q in quotes])
+    aligned = align_quotes([(q.id, q.article, q.text) for q in quotes], speakers=[q.speaker_entity for q in quotes])
     # one statement has one speaker: two quotes whose known speakers differ are not aligned
     speaker_of = {q.id: q.speaker_entity for q in quotes}
     aligned = {k: [o for o in v if not (speaker_of[k] and speaker_of[o] and speaker_of[k] != speaker_of[o])]
