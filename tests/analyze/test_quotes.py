@@ -193,6 +193,7 @@ def test_colon_line_names_its_speaker():
     assert quotes("Q: What did you find in the files that morning") == []
     # a headline's tag is not a speaker
     assert quotes("Breaking: The harbour bridge will close for a month") == []
+    assert quotes("Bombshell: The harbour board hid the flood reports for a year") == []
     assert quotes("LOOK: Photos of the flooded valley are going around the world") == []
     assert quotes("The Latest: Ferry services resume after the storm on the coast") == []
 

@@ -1665,7 +1665,8 @@ def _split(text: str, q: Quote, hi: int, depth: int = 0) -> list[Quote]:
 _NOT_COLON_SPEAKERS = frozenset(
     """update note editor photo source related watch read video click image getty breaking
     revealed exclusive look listen wow shocking analysis opinion live alert busted boom just
-    flashback latest notice correction""".split()
+    flashback latest notice correction bombshell ouch yikes whoa omg shocker huge unbelievable
+    incredible amazing awesome""".split()
 )
 # "Clinton: I support D.C. statehood" -- a headline or transcript line naming its speaker.
 _COLON_LINE = re.compile(
