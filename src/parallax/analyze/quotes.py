@@ -18,7 +18,8 @@ compare textacy's ``direct_quotations`` and BBC Citron's cue-centred rules):
 3. The rest of each sentence is read for indirect speech, several attributions per sentence:
    ``X said (that) ...``, ``According to X, ...``, ``..., according to X``, ``As X noted,
    ...``, ``As reported by X, ...``, ``..., X said.``, ``..., said X.``, ``X's claim that
-   ...``, a headline ``X: ...``. An attribution closing the sentence (``He promised A, Berg
+   ...``, a headline ``X: ...``, a title-case headline whose cue is capitalised like every
+   other word (``Harbour Chief Just Said Something About The Dam``, :func:`_headlines`). An attribution closing the sentence (``He promised A, Berg
    said.``) and a trailing ``according to X`` after an attitude or act (``The council
    declined A, according to two officials``) report the whole clause before them, the verb
    inside it as nested speech; a verb of saying before ``according to`` keeps its own
@@ -30,7 +31,8 @@ compare textacy's ``direct_quotations`` and BBC Citron's cue-centred rules):
 5. A learned tagger (:mod:`parallax.analyze.quote_model`, a CRF trained on PolNeAR train)
    adds the unmarked attributions the rules miss ("Several economists doubt the plan will
    work", "X accused Y of A, while Z insisted B"), and cuts a rule's indirect content where
-   it sees a second attribution start after a clause boundary. What it adds must have a cue
+   it sees a second attribution start after a clause boundary; its own contents are cut as
+   the rules cut theirs ("Strategists fear A and warn B" is two). What it adds must have a cue
    with a known reporting or attitude word (the events PolNeAR also counts, "published the
    drafts", "discussed trade", are left out), a speaker (the tagger's, the phrase next to
    the cue, the subject after a fronted participle or before a joined verb), no modal ("must
