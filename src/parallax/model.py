@@ -195,6 +195,9 @@ class QuoteFinding:
     aligned_with: tuple[str, ...] = ()
     # the speaker as the text writes it ("Hydrologists", "he"), None when it names none
     speaker_text: str | None = None
+    # every entity of a joint speaker ("Markov and Hale agreed"): then ``speaker`` names them
+    # all and ``speaker_entity`` is None, since no one of them spoke alone
+    speaker_entities: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -233,3 +233,27 @@ def test_a_possessive_and_an_of_phrase_share_their_noun():
     items = [("q0", "a0", "that the river's summer flow was not negotiable"),
              ("q1", "a1", "that the summer flow of the river was not negotiable")]
     assert align_quotes(items) == {"q0": ["q1"], "q1": ["q0"]}
+
+
+def test_a_joint_speaker_names_every_person_and_no_single_entity():
+    from parallax.analyze.quotes import find_quotes
+    from parallax.compare.quotes import joint_speakers
+
+    text = ("Foreign Minister Sergey Markov and Foreign Minister Antony Hale agreed in Oslo to create "
+            "a joint commission of engineers. Markov said the commission would meet next week.")
+    names = ("Sergey Markov", "Antony Hale", "Markov")
+    mentions = []
+    for name in names:
+        i = text.index(name, mentions[-1].end if mentions and name == "Markov" else 0)
+        mentions.append(Mention(i, i + len(name), "PERSON"))
+    quotes = find_quotes(text, _SPLIT.split(text), mentions)
+    article = Article(id="a", text=text, mentions=tuple(mentions), quotes=tuple(quotes))
+    ids = {(m.start, m.end): ("markov" if "Markov" in text[m.start:m.end] else "hale") for m in mentions}
+
+    def entity_of_span(_aid, s, e):
+        hits = [v for (a, b), v in ids.items() if a < e and s < b]
+        return hits[0] if len(hits) == 1 else None
+
+    joint = joint_speakers(article, entity_of_span)
+    assert joint[0] == ("markov", "hale")
+    assert joint[1] == ()  # "Markov said": one speaker

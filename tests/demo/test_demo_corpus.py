@@ -76,6 +76,17 @@ def test_quote_in_two_translations_is_aligned(report):
     assert hits
 
 
+def test_a_joint_agreement_is_both_ministers(report):
+    """The two ministers agreed together: the quote names both, and no single one of them."""
+    story = max(report["stories"], key=lambda s: len(s["articles"]))
+    want = EXPECTED["joint_speaker"]
+    names = {e["id"]: e["name"] for e in story["entities"]}
+    hits = [q for q in story["quotes"] if q["article"] == want["article"] and q["cue"] == want["cue"]]
+    assert hits
+    assert [names[e] for e in hits[0]["speaker_entities"]] == want["speakers"]
+    assert hits[0]["speaker_entity"] is None and hits[0]["speaker"] == " and ".join(want["speakers"])
+
+
 def test_twin_events_of_one_kind_are_two_stories(report):
     got = {frozenset(s["articles"]) for s in report["stories"]}
     for twin in EXPECTED["twin_events"]["stories"]:

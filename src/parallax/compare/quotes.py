@@ -87,6 +87,32 @@ def resolve_speakers(article: Article, entity_of_span: Callable[[str, int, int],
     return out
 
 
+def joint_speakers(article: Article, entity_of_span: Callable[[str, int, int], str | None]) -> list[tuple[str, ...]]:
+    """For each of ``article.quotes``, the entity ids of a speaker phrase that joins two or more
+    people with "and" ("Sergey Markov and Antony Hale agreed", "The ministers of A and B, X and
+    Y, agreed"), in the order written; () for a single speaker. Limits: only people named in
+    the phrase; "Markov and his counterpart" is one speaker (the resolver's), not two."""
+    text = article.text
+    persons = [(m.start, m.end) for m in article.mentions if m.label == "PERSON"]
+    out: list[tuple[str, ...]] = []
+    for q in article.quotes:
+        ids: list[str] = []
+        if q.speaker:
+            s0, s1 = q.speaker
+            inside = sorted((a, b) for a, b in persons if s0 <= a and b <= s1)
+            # "X and Y", "X, Y and Z", "Foreign Minister X and Defence Minister Y"
+            joined = all(re.fullmatch(r"\s*(?:,\s*|,?\s+(?:and|&)\s+)(?:(?:[A-Z][\w’'.-]*|of|the|former)\s+){0,5}",
+                                      text[b0:a1])
+                         for (_a0, b0), (a1, _b1) in zip(inside, inside[1:]))
+            if len(inside) >= 2 and joined:
+                for a, b in inside:
+                    ent = entity_of_span(article.id, a, b)
+                    if ent is not None and ent not in ids:
+                        ids.append(ent)
+        out.append(tuple(ids) if len(ids) >= 2 else ())
+    return out
+
+
 def _role_words(article: Article, entity_of_span: Callable[[str, int, int], str | None]) -> dict[str, set[str]]:
     """Entity id -> the words that describe it in the article: its mentions' descriptions and
     the few words right before a mention or in an apposition after it ("the head of Ostravian

@@ -16,7 +16,7 @@ from .discrepancies import (actor_conflicts, claim_conflicts, find_discrepancies
 from .events import happenings, outlet
 from .facts import build_facts, coverage, link_discrepancies
 from .framing import framing
-from .quotes import align_quotes, diff_quotes, resolve_speakers
+from .quotes import align_quotes, diff_quotes, joint_speakers, resolve_speakers
 from .summary import summarize
 from .timecheck import check_article
 from .timeline import build_timeline
@@ -176,21 +176,30 @@ def build_story(story_id: str, articles: Sequence[Article], duplicate_of: dict[s
     by_entity = {e.id: e for e in entities}
     quotes: list[QuoteFinding] = []
     for a in articles:
-        for n, (q, speaker_id) in enumerate(zip(a.quotes, resolve_speakers(a, speaker_at))):
+        found = zip(a.quotes, resolve_speakers(a, speaker_at), joint_speakers(a, speaker_at))
+        for n, (q, speaker_id, joint) in enumerate(found):
             ent = by_entity.get(speaker_id)
+            together = [by_entity[j] for j in joint if j in by_entity]
+            if len(together) >= 2:
+                # "Markov and Hale agreed": both spoke, neither alone
+                name, ent = " and ".join(e.name for e in together), None
+            else:
+                name, together = (ent.name if ent else None), []
             quotes.append(QuoteFinding(
                 id=f"{a.id}:q{n + 1}", article=a.id, start=q.start, end=q.end, text=a.text[q.start:q.end],
-                speaker=ent.name if ent else None, speaker_entity=ent.id if ent else None,
+                speaker=name, speaker_entity=ent.id if ent else None,
                 cue=a.text[q.cue[0]:q.cue[1]] if q.cue else None,
                 speaker_text=a.text[q.speaker[0]:q.speaker[1]].strip() if q.speaker else None,
+                speaker_entities=tuple(e.id for e in together),
             ))
-    aligned = align_quotes([(q.id, q.article, q.text) for q in quotes], speakers=[q.speaker_entity for q in quotes])
+    # who spoke, one entity or a joint speaker's entities together
+    speaker_of = {q.id: q.speaker_entity or ("+".join(q.speaker_entities) or None) for q in quotes}
+    aligned = align_quotes([(q.id, q.article, q.text) for q in quotes], speakers=[speaker_of[q.id] for q in quotes])
     # one statement has one speaker: two quotes whose known speakers differ are not aligned
-    speaker_of = {q.id: q.speaker_entity for q in quotes}
     aligned = {k: [o for o in v if not (speaker_of[k] and speaker_of[o] and speaker_of[k] != speaker_of[o])]
                for k, v in aligned.items()}
     quotes = [QuoteFinding(q.id, q.article, q.start, q.end, q.text, q.speaker, q.speaker_entity, q.cue,
-                           tuple(aligned.get(q.id, ())), q.speaker_text) for q in quotes]
+                           tuple(aligned.get(q.id, ())), q.speaker_text, q.speaker_entities) for q in quotes]
 
     by_quote = {q.id: q for q in quotes}
     variants = [QuoteVariant((q.id, other), tuple(diff_quotes(q.text, by_quote[other].text)))

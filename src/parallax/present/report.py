@@ -45,7 +45,7 @@ def story_to_dict(s: Story) -> dict[str, Any]:
         "quotes": [
             {"id": q.id, "article": q.article, "start": q.start, "end": q.end, "text": q.text,
              "speaker": q.speaker, "speaker_entity": q.speaker_entity, "speaker_text": q.speaker_text,
-             "cue": q.cue, "aligned_with": list(q.aligned_with)}
+             "speaker_entities": list(q.speaker_entities), "cue": q.cue, "aligned_with": list(q.aligned_with)}
             for q in s.quotes
         ],
         "discrepancies": [
