@@ -12,7 +12,9 @@ minister", "the high-ranking diplomat") goes to the one person the article descr
 most of its words (in the few words before a mention, an apposition after it, or the mention's
 description; capitalised words such as "Ostravian" count double; a tie goes to the previous
 speaker), else to the previous quote's speaker when no other person was named in between;
-otherwise, and for anything else unknown, None, never a guess.
+otherwise, and for anything else unknown, None, never a guess. A speaker phrase that joins
+two or more named people with "and" ("Markov and Hale agreed") is all of them
+(:func:`joint_speakers`), not the first one named.
 Limits: no gender or number agreement, so "she" after a quote by a man who was just named
 still resolves to him.
 
