@@ -883,3 +883,26 @@ def test_states_the_verb_still_reports():
 ])
 def test_content_starts_and_ends_where_the_statement_does(text, content):
     assert content in [q[0] for q in quotes(text)]
+
+
+@pytest.mark.parametrize("text,content,speaker", [
+    ("'We won't retreat from the harbour,' Lund said.", "We won't retreat from the harbour,", "Lund"),
+    ("Lund said: 'The farmers' union will decide on Monday.'", "The farmers' union will decide on Monday.", "Lund"),
+])
+def test_straight_single_marks_are_quotation_marks(text, content, speaker):
+    assert only(text) == (content, "direct", "said", speaker)
+
+
+def test_straight_single_marks_around_an_attribution_in_the_middle():
+    found = quotes("'We will rebuild,' he said, 'but not before the council pays.'")
+    assert [(c, k, sp) for c, k, _cue, sp in found] == [
+        ("We will rebuild,", "direct", "he"), ("but not before the council pays.", "direct", "he")]
+
+
+@pytest.mark.parametrize("text", [
+    "The farmers' union said it would strike on Monday and Tuesday.",
+    "In the '90s the harbour was busy with grain ships from the north.",
+    "O'Neill won't sign the harbour deal before the vote.",
+])
+def test_apostrophes_are_not_quotation_marks(text):
+    assert find_segments(text) == []

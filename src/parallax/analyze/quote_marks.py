@@ -15,6 +15,9 @@ ended at the first sign of an attribution inside it (a lowercase letter glued to
 capitalised name followed by a reporting verb, or ``, he said``), else at the end of its
 paragraph unless the next paragraph reopens it.
 
+Straight single marks (``'...'``, as some outlets and plain-text exports write quotations)
+are read as single quotes where they pair up (:func:`_straight_singles`).
+
 Limits: single quotes (``‘...’``) are only used in paragraphs that have no double marks,
 so nested quotes are not reported separately, and a plural possessive (``voters’ ``)
 inside a single-quoted passage can end it early. German-style ``„...“`` pairs are read as
@@ -114,6 +117,7 @@ def find_segments(text: str) -> list[QuotedSegment]:
                 (m.start(), m.group()) for m in _SINGLE.finditer(text, p_start, p_end)
                 if not (m.group() == "’" and _is_apostrophe(text, m.start()))
             ]
+            marks = sorted(marks + _straight_singles(text, p_start, p_end))
             single = True
         open_at: int | None = None
         spans = 1
@@ -172,6 +176,36 @@ def find_segments(text: str) -> list[QuotedSegment]:
                 if e > s:
                     segments.append(QuotedSegment(open_at, e, s, e, False, spans))
     return segments
+
+
+def _straight_singles(text: str, lo: int, hi: int) -> list[tuple[int, str]]:
+    """Straight single marks of [lo, hi) that pair up as quotation marks, as ``‘``/``’``
+    glyphs: an opener has a space (or the paragraph start, a bracket or a dash) before it and
+    a letter after it, a closer a letter or punctuation before it and a space or punctuation
+    after it; each opener takes the next closer. Limits: apostrophes inside words ("won't")
+    are never marks, a plural possessive ("the farmers' union") is taken for one only after
+    punctuation, an opener with no closer in its paragraph is dropped ("the '90s", "'em"),
+    and a quotation inside a single-quoted one is not seen."""
+    out: list[tuple[int, str]] = []
+    open_at = None
+    for m in re.finditer("'", text[lo:hi]):
+        i = lo + m.start()
+        if text.startswith("''", i) or (i > 0 and text[i - 1] == "'"):
+            continue  # a doubled mark is a double quote (read elsewhere)
+        before = text[i - 1] if i > lo else " "
+        after = text[i + 1] if i + 1 < hi else " "
+        if before.isalnum() and after.isalnum():
+            continue  # "won't", "O'Neill"
+        if open_at is None:
+            if (before.isspace() or before in "([{—–-:/") and after.isalpha():
+                open_at = i
+            continue
+        closing = not before.isspace() and (after.isspace() or after in ".,;:!?)]}—–-")
+        possessive = before == "s" and re.match(r"'\s+[a-z]", text[i:i + 3]) is not None
+        if closing and not possessive:
+            out += [(open_at, "‘"), (i, "’")]
+            open_at = None
+    return out
 
 
 def _norm(mark: str) -> str:
