@@ -906,3 +906,12 @@ def test_straight_single_marks_around_an_attribution_in_the_middle():
 ])
 def test_apostrophes_are_not_quotation_marks(text):
     assert find_segments(text) == []
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("The farmers’ union said it would strike on Monday.", "The farmers’ union"),
+    ("The farmers' union said it would strike on Monday.", "The farmers' union"),
+    ("“We will strike,” the workers’ spokesman said.", "the workers’ spokesman"),
+])
+def test_plural_possessive_stays_in_the_speaker(text, speaker):
+    assert only(text)[3] == speaker

@@ -481,6 +481,14 @@ def _noun_phrase_before(text: str, lo: int, pos: int, allow_apposition: bool = T
             n += 1
             last_cap = True
             continue
+        if w2 in ("’", "'") and j > 0 and toks[j - 1][1] == toks[j][0] and toks[j - 1][2].endswith("s") and (
+                toks[j][1] < len(text) and text[toks[j][1]].isspace()):
+            # "the farmers’ union said": a plural possessive goes on into the noun phrase
+            start = toks[j - 1][0]
+            last_cap = _is_cap(toks[j - 1][2])
+            j -= 2
+            n += 1
+            continue
         if not w2[0].isalnum():
             break
         if lw2 in lex.DETERMINERS or (lw2 in _POSSESSIVE_DETS and not last_cap):
