@@ -257,3 +257,22 @@ def test_a_joint_speaker_names_every_person_and_no_single_entity():
     joint = joint_speakers(article, entity_of_span)
     assert joint[0] == ("markov", "hale")
     assert joint[1] == ()  # "Markov said": one speaker
+
+
+def test_a_pronoun_agrees_with_the_gender_the_article_gives():
+    text = ("Ms. Ida Holm, the port director, met Mr. Tom Berg on Friday.\n"
+            "“The harbour reopens on Monday,” Mr. Berg said.\n"
+            "“We have waited long enough,” she added.")
+    names = [("Ida Holm", "PERSON"), ("Tom Berg", "PERSON"), ("Berg", "PERSON")]
+    ents = {"Ida Holm": "e-holm", "Tom Berg": "e-berg", "Berg": "e-berg"}
+    assert [sid for _q, sid in speakers(text, names, ents)] == ["e-berg", "e-holm"]
+    # "he" after Berg is still Berg
+    assert [sid for _q, sid in speakers(text.replace("she added", "he added"), names, ents)] == ["e-berg", "e-berg"]
+
+
+def test_a_pronoun_with_no_agreeing_person_stays_unknown():
+    text = ("“The harbour reopens on Monday,” Mr. Tom Berg said.\n"
+            "“We have waited long enough,” she added.")
+    got = speakers(text, [("Tom Berg", "PERSON")], {"Tom Berg": "e-berg"})
+    assert [sid for _q, sid in got] == ["e-berg", None]
+

@@ -15,8 +15,11 @@ speaker), else to the previous quote's speaker when no other person was named in
 otherwise, and for anything else unknown, None, never a guess. A speaker phrase that joins
 two or more named people with "and" ("Markov and Hale agreed") is all of them
 (:func:`joint_speakers`), not the first one named.
-Limits: no gender or number agreement, so "she" after a quote by a man who was just named
-still resolves to him.
+A pronoun agrees in gender where the article gives one next to a name ("Ms. Holm", "the
+spokeswoman", "her husband, Tom Berg"): "she" after a quote by a man the article calls "Mr."
+goes to the nearest woman, or person of unknown gender, named before it, else stays None.
+Limits: no number agreement, and no list of first names, so a person never titled or
+described has no gender and either pronoun may resolve to them.
 
 Alignment: two quotes from different articles render the same statement when their content
 words (crudely stemmed, "good will" read as "goodwill") overlap by at least half of the shorter
@@ -53,6 +56,13 @@ def resolve_speakers(article: Article, entity_of_span: Callable[[str, int, int],
     named = sorted((m.start, m.end) for m in article.mentions)
     persons_all = [(m.start, m.end) for m in article.mentions if m.label == "PERSON"]
     roles = _role_words(article, entity_of_span)
+    genders = _genders(article, entity_of_span)
+
+    def agrees(entity: str | None, pronoun: str) -> bool:
+        # "she" is not a man the article calls "Mr.", "he" not a woman it calls "Ms."
+        g = genders.get(entity) if entity else None
+        return g is None or g == ("f" if pronoun in ("she", "her") else "m")
+
     out: list[str | None] = []
     previous: str | None = None
     previous_at = 0
@@ -69,13 +79,14 @@ def resolve_speakers(article: Article, entity_of_span: Callable[[str, int, int],
             if found is None and words in ("who", "which"):
                 found = _antecedent(article, named, s0, entity_of_span)
             if found is None and words in PRONOUNS:
-                found = previous
+                found = previous if agrees(previous, words) else None
                 if found is None:
                     for p0, p1 in reversed(persons):
                         if p1 <= min(q.start, s0):
                             found = entity_of_span(article.id, p0, p1)
-                            if found:
+                            if found and agrees(found, words):
                                 break
+                            found = None
             elif found is None and _DESCRIPTION.fullmatch(text[s0:s1].strip()):
                 found = _by_role(article, roles, text[s0:s1], previous)
                 if found is None:
@@ -87,6 +98,41 @@ def resolve_speakers(article: Article, entity_of_span: Callable[[str, int, int],
             previous = found
             previous_at = max(q.end, q.speaker[1] if q.speaker else q.end)
     return out
+
+
+# Words right before or after a name that say a person is a woman or a man.
+_FEMALE = re.compile(r"\b(?:Mrs|Ms|Miss|Madam|Dame|Lady|Queen|Princess|spokeswoman|chairwoman|congresswoman|"
+                     r"businesswoman|stateswoman|actress|wife|widow|mother|daughter|sister|grandmother|"
+                     r"girlfriend|woman|Spokeswoman|Chairwoman|Congresswoman)\b\.?[\s,]*$")
+_MALE = re.compile(r"\b(?:Mr|Mister|Sir|Lord|King|Prince|spokesman|chairman|congressman|businessman|statesman|"
+                   r"actor|husband|widower|father|son|brother|grandfather|boyfriend|man|Spokesman|Chairman|"
+                   r"Congressman)\b\.?[\s,]*$")
+_AFTER_FEMALE = re.compile(r",\s+(?:a|an|the|his|her|its)\s+(?:[\w-]+\s+){0,2}(?:spokeswoman|chairwoman|congresswoman|"
+                           r"businesswoman|actress|wife|widow|mother|daughter|sister|woman)\b")
+_AFTER_MALE = re.compile(r",\s+(?:a|an|the|his|her|its)\s+(?:[\w-]+\s+){0,2}(?:spokesman|chairman|congressman|"
+                         r"businessman|actor|husband|widower|father|son|brother|man)\b")
+
+
+def _genders(article: Article, entity_of_span: Callable[[str, int, int], str | None]) -> dict[str, str]:
+    """Entity id -> "f" or "m" where the article says so next to a name ("Ms. Holm", "the
+    spokeswoman Ida Holm", "Tom Berg, her husband,"), and says only one of them. Limits: no
+    list of first names, so a person the article never titles has no gender, and the
+    pronoun rules treat them as either."""
+    text = article.text
+    seen: dict[str, set[str]] = {}
+    for m in article.mentions:
+        if m.label != "PERSON":
+            continue
+        ent = entity_of_span(article.id, m.start, m.end)
+        if ent is None:
+            continue
+        before = text[max(0, m.start - 40):m.start]
+        after = text[m.end:m.end + 50]
+        if _FEMALE.search(before) or _AFTER_FEMALE.match(after):
+            seen.setdefault(ent, set()).add("f")
+        if _MALE.search(before) or _AFTER_MALE.match(after):
+            seen.setdefault(ent, set()).add("m")
+    return {e: g.pop() for e, g in seen.items() if len(g) == 1}
 
 
 def joint_speakers(article: Article, entity_of_span: Callable[[str, int, int], str | None]) -> list[tuple[str, ...]]:
