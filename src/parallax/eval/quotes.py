@@ -14,7 +14,8 @@
 
 Besides, as a breakdown (not a replacement for the figures above), content overlap is scored
 on the gold attributions whose cue holds a reporting or attitude word of the quote lexicon
-(:func:`parallax.analyze.quote_model.lexical`: "said", "believes", "criticized"), leaving out
+(:func:`parallax.analyze.quote_model.lexical`: "said", "believes", "criticized"; or a
+multi-word cue, or a "Name: ..." line's colon), leaving out
 those PolNeAR annotates on an event, act or noun ("voted for", "filed a lawsuit", "in" a
 poll), which the quote stage does not report as anyone's words by design; predictions
 matched to a left-out attribution are left out too. ``reporting_cue_gold_share`` is the share
@@ -167,11 +168,17 @@ def _match(pred: list[frozenset[int]], gold: list[frozenset[int]], exact: bool) 
 
 
 def _reporting_cue(text: str, gold: GoldAttribution) -> bool:
-    """Whether a gold attribution's cue holds a reporting or attitude word ("said",
-    "believes", "slammed"), not only an event, act or noun ("voted for", "in")."""
+    """Whether a gold attribution's cue is one the quote stage reports: it holds a reporting or
+    attitude word ("said", "believes", "slammed") or a multi-word cue of the lexicon ("made it
+    clear"), or it is the colon of a "Name: ..." line; not only an event, act or noun ("voted
+    for", "gave", "in")."""
+    from ..analyze.quote_lexicon import MULTIWORD_CUES
     from ..analyze.quote_model import lexical
 
-    return any(lexical(w) for a, b in gold.cue for w in re.findall(r"[^\W\d_][\w’'-]*", text[a:b]))
+    cue = " ".join(text[a:b] for a, b in gold.cue).strip()
+    if cue == ":" or any(m in cue.lower() for m in MULTIWORD_CUES):
+        return True
+    return any(lexical(w) for w in re.findall(r"[^\W\d_][\w’'-]*", cue))
 
 
 class _Score:
@@ -278,7 +285,7 @@ def evaluate(path: str | Path, limit: int | None = None) -> tuple[list[str], dic
     figures["reporting_cue_gold_share"] = round(reporting.n_gold / gold_n, 4) if gold_n else 0.0
     lines.append(f"{'reporting_cue':16}{p:7.3f}{r:7.3f}{f:7.3f}{reporting.n_pred:7d}{reporting.n_gold:7d}"
                  f"  (content overlap on the {figures['reporting_cue_gold_share']:.1%} of gold attributions"
-                 f" whose cue holds a reporting or attitude word; a breakdown, not the score)")
+                 f" whose cue is a reporting or attitude word or phrase; a breakdown, not the score)")
     figures["speaker_accuracy"] = round(speaker_ok / speaker_n, 4) if speaker_n else 0.0
     figures["speaker_n"] = speaker_n
     lines.append(f"speaker accuracy {figures['speaker_accuracy']:.3f} over {speaker_n} found attributions with a gold source")
