@@ -113,6 +113,15 @@ _AFTER_MALE = re.compile(r",\s+(?:a|an|the|his|her|its)\s+(?:[\w-]+\s+){0,2}(?:s
                          r"businessman|actor|husband|widower|father|son|brother|man)\b")
 
 
+def _linked_persons(article: Article, entity_of_span: Callable[[str, int, int], str | None]):
+    """The article's PERSON mentions that belong to an entity, with that entity's id."""
+    for m in article.mentions:
+        if m.label == "PERSON":
+            ent = entity_of_span(article.id, m.start, m.end)
+            if ent is not None:
+                yield m, ent
+
+
 def _genders(article: Article, entity_of_span: Callable[[str, int, int], str | None]) -> dict[str, str]:
     """Entity id -> "f" or "m" where the article says so next to a name ("Ms. Holm", "the
     spokeswoman Ida Holm", "Tom Berg, her husband,"), and says only one of them. Limits: no
@@ -120,12 +129,7 @@ def _genders(article: Article, entity_of_span: Callable[[str, int, int], str | N
     pronoun rules treat them as either."""
     text = article.text
     seen: dict[str, set[str]] = {}
-    for m in article.mentions:
-        if m.label != "PERSON":
-            continue
-        ent = entity_of_span(article.id, m.start, m.end)
-        if ent is None:
-            continue
+    for m, ent in _linked_persons(article, entity_of_span):
         before = text[max(0, m.start - 40):m.start]
         after = text[m.end:m.end + 50]
         if _FEMALE.search(before) or _AFTER_FEMALE.match(after):
@@ -167,12 +171,7 @@ def _role_words(article: Article, entity_of_span: Callable[[str, int, int], str 
     diplomacy, Anthony Hale"; "Sergei Markov, Minister of Foreign Affairs")."""
     text = article.text
     out: dict[str, set[str]] = {}
-    for m in article.mentions:
-        if m.label != "PERSON":
-            continue
-        ent = entity_of_span(article.id, m.start, m.end)
-        if ent is None:
-            continue
+    for m, ent in _linked_persons(article, entity_of_span):
         bits = [text[max(0, m.start - 60):m.start].split("\n")[-1]]
         bits[0] = re.split(r"[.;:!?\"“”]", bits[0])[-1]
         after = re.match(r",\s+((?:[A-Z]|(?:the|a|an)\s)[^,.;\n]{2,60})", text[m.end:m.end + 70])
