@@ -14,13 +14,13 @@ from pathlib import Path
 
 from parallax.analyze import minilm
 from parallax.analyze.quotes import QuoteStage
+from parallax.analyze.sentences import SentenceStage
 from parallax.model import Article
 
 SHARED = Path(__file__).resolve().parents[1] / ".." / "shared"
 
 
 def _articles() -> tuple[str, list[Article]]:
-    from parallax.analyze.sentences import SentenceStage
 
     folder = SHARED / "data" / "polnear" / "dev" / "text"
     paths = sorted(folder.glob("*.txt")) if folder.is_dir() else []
@@ -66,6 +66,18 @@ def main() -> dict:
               "articles_per_second_per_core": round(len(arts) / cpu, 1) if cpu else None}
     print(f"quote stage: {len(arts)} articles ({words} words) in {cpu:.2f} s CPU = "
           f"{result['articles_per_second_per_core']} articles/s per core, {quotes} quotes")
+    # Hostile input: one paragraph packed with quotation marks. The time per mark should not
+    # grow with the paragraph (it grew linearly, so the paragraph's time quadratically).
+    per_mark = {}
+    for n in (1000, 4000):
+        text = '"a" ' * n
+        art = Article(id="hostile", text=text, sentences=tuple(SentenceStage().split(text)))
+        t0 = time.process_time()
+        list(QuoteStage().pipe([art]))
+        per_mark[n] = (time.process_time() - t0) / n
+    result["hostile_ms_per_mark"] = {str(n): round(v * 1000, 3) for n, v in per_mark.items()}
+    print(f"one paragraph of quote marks: {per_mark[1000] * 1000:.3f} ms per mark at 1000 marks, "
+          f"{per_mark[4000] * 1000:.3f} at 4000")
     if minilm.installed():
         # The opt-in MiniLM tagger, where the embed extra is installed (CPU time of all threads).
         os.environ["PARALLAX_QUOTE_TAGGER"] = "minilm"

@@ -652,9 +652,30 @@ def _paragraph(text: str, offset: int) -> Span:
     return lo, (len(text) if hi < 0 else hi)
 
 
-def _first_cue(text: str, lo: int, hi: int, inherit: Span | None = None):
+class _Cues:
+    """Every cue word of a text, found once, for the many windows the quotation pass asks
+    about: scanning each window anew costs time quadratic in the quote marks of a long
+    sentence."""
+
+    def __init__(self, text: str):
+        self.matches = list(_CUE.finditer(text))
+        self.starts = [m.start() for m in self.matches]
+
+    def within(self, lo: int, hi: int) -> list[re.Match]:
+        import bisect
+
+        out = []
+        for m in self.matches[bisect.bisect_left(self.starts, lo):]:
+            if m.start() >= hi:
+                break
+            if m.end() <= hi:
+                out.append(m)
+        return out
+
+
+def _first_cue(text: str, lo: int, hi: int, inherit: Span | None = None, cues: _Cues | None = None):
     """First cue in [lo, hi) with a speaker before it (or a participle inheriting one)."""
-    for m in _CUE.finditer(text, lo, hi):
+    for m in (cues.within(lo, hi) if cues is not None else _CUE.finditer(text, lo, hi)):
         sp = _speaker_before(text, lo, m.start())
         if sp is not None:
             return m, sp
@@ -761,11 +782,15 @@ def _speaker_right_after_quote(text: str, p: int, cue: int) -> Span | None:
     return (toks[0][0], toks[-1][1])
 
 
+_CLOSING_RUN = re.compile(r"[\s,;:!?”\"’»']*")
+_THAT_NEXT = re.compile(r"\s+that\b")
+_STOP_NEXT = re.compile(r"\s*[.,]")
+
+
 def _post_attribution(text: str, seg: QuotedSegment, hi: int):
     """``..." he said`` / ``...” said X`` right after the quote; returns (cue, speaker, end)."""
     p = seg.close
-    m = re.match(r"[\s,;:!?”\"’»']*", text[p:hi])
-    p += m.end()
+    p = _CLOSING_RUN.match(text, p, hi).end()
     if p >= hi:
         return None
     inner = text[seg.start:seg.end].rstrip("”\"’»' ")
@@ -793,7 +818,8 @@ def _post_attribution(text: str, seg: QuotedSegment, hi: int):
         # angry Hollande retaliated. / ...," Mr. Graham continued / ..." the statement read).
         g = _ANY_VERB_AFTER.match(text, p, window_hi)
         g_sp = _speaker_before(text, p, g.start(1)) if g is not None else None
-        before = re.split(r"[.!?:;]", text[text.rfind("\n", 0, seg.open) + 1:seg.open])[-1]
+        line = max(text.rfind("\n", 0, seg.open) + 1, seg.open - _PREFIX_MAX)
+        before = text[max([line] + [text.rfind(ch, line, seg.open) + 1 for ch in ".!?:;"]):seg.open]
         if (g_sp is None or g_sp[0] != p) and cue is not None and cue.start() > p and re.search(r"[,?!]$", inner) \
                 and not _WORD.search(before):
             # '"...," former party speechwriter Noam Hale, 67, wrote': a speaker phrase the
@@ -822,10 +848,10 @@ def _post_attribution(text: str, seg: QuotedSegment, hi: int):
                 return None
             cue = re.compile(r".+").match(text, g.start(1), g.end(1))
             after = g.end(1)
-    if re.match(r"\s+that\b", text[after:hi]):
+    if _THAT_NEXT.match(text, after, hi):
         # '"This Week," Rubio said that ...': the quoted words are a title, not the statement.
         return None
-    if ends_sentence and not re.match(r"\s*[.,]", text[after:hi]):
+    if ends_sentence and not _STOP_NEXT.match(text, after, hi):
         # "…today.” He added that …" starts a new sentence with its own statement.
         return None
     if ends_sentence and _is_cap(text[p]) and text[p:sp[1]].lower() not in lex.PRONOUNS and cue.start() != p:
@@ -1230,9 +1256,13 @@ def _lexical_cue(text: str, cue: Span) -> bool:
     return any(quote_model.lexical(w) for w in _WORD.findall(text, cue[0], cue[1]))
 
 
+_PREFIX_MAX = 1500  # characters before a quote mark read for its cue and reported clause
+
+
 def _rule_quotes(text: str, sentences: Sequence[Span], mentions: Sequence[Mention]) -> list[Quote]:
     """The rule-based attributions (steps 1-4 of the module's method)."""
     bounds = _sentence_bounds(text, sentences)
+    cues = _Cues(text)
     quotes: list[Quote] = []
     seen: set[tuple[int, int]] = set()
     consumed = 0  # text before this offset already belongs to an attribution
@@ -1253,6 +1283,12 @@ def _rule_quotes(text: str, sentences: Sequence[Span], mentions: Sequence[Mentio
         s_lo = max(sent[0], p_lo)
         s_hi = max(sent[1], seg.close)
         lo = max(s_lo, consumed)
+        if seg.open - lo > _PREFIX_MAX:
+            # A cue introduces its quotation from nearby: reading back to the start of a
+            # sentence of thousands of characters (hostile or broken text) for every mark
+            # would cost time quadratic in the marks.
+            space = text.find(" ", seg.open - _PREFIX_MAX, seg.open)
+            lo = space + 1 if space >= 0 else seg.open - _PREFIX_MAX
         prefix = text[lo:seg.open]
         prefix_has_prose = bool(_WORD.search(prefix))
         seg_end = seg.close if seg.closed else seg.end
@@ -1261,7 +1297,7 @@ def _rule_quotes(text: str, sentences: Sequence[Span], mentions: Sequence[Mentio
         post = _post_attribution(text, seg, hi_para)
         if post is not None:
             cue, sp, att_end = post
-            pre = _first_cue(text, lo, seg.open) if prefix_has_prose else None
+            pre = _first_cue(text, lo, seg.open, cues=cues) if prefix_has_prose else None
             if prefix_has_prose and pre is None and not re.search(r"[:]\s*$", prefix):
                 # Reported clause in the narrator's words with a quoted tail, then "X stressed".
                 start = _trim_start(text, lo, seg.open)
@@ -1302,7 +1338,7 @@ def _rule_quotes(text: str, sentences: Sequence[Span], mentions: Sequence[Mentio
                 consumed = max(consumed, seg_end)
                 continue
             inherit = quotes[-1].speaker if quotes and quotes[-1].end >= s_lo else None
-            found = _first_cue(text, lo, seg.open, inherit)
+            found = _first_cue(text, lo, seg.open, inherit, cues=cues)
             if found is not None:
                 cue, sp = found
                 between = text[cue.end():seg.open]
