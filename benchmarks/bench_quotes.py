@@ -21,7 +21,6 @@ SHARED = Path(__file__).resolve().parents[1] / ".." / "shared"
 
 
 def _articles() -> tuple[str, list[Article]]:
-
     folder = SHARED / "data" / "polnear" / "dev" / "text"
     paths = sorted(folder.glob("*.txt")) if folder.is_dir() else []
     source = str(folder)
