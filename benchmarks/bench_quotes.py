@@ -77,6 +77,17 @@ def main() -> dict:
     result["hostile_ms_per_mark"] = {str(n): round(v * 1000, 3) for n, v in per_mark.items()}
     print(f"one paragraph of quote marks: {per_mark[1000] * 1000:.3f} ms per mark at 1000 marks, "
           f"{per_mark[4000] * 1000:.3f} at 4000")
+    # and one endless sentence full of cue words
+    per_cue = {}
+    for n in (250, 1000):
+        text = "the spokesman for the council in the city said that " * n
+        art = Article(id="hostile", text=text, sentences=tuple(SentenceStage().split(text)))
+        t0 = time.process_time()
+        list(QuoteStage().pipe([art]))
+        per_cue[n] = (time.process_time() - t0) / n
+    result["hostile_ms_per_cue"] = {str(n): round(v * 1000, 3) for n, v in per_cue.items()}
+    print(f"one sentence of cue words: {per_cue[250] * 1000:.3f} ms per cue at 250 cues, "
+          f"{per_cue[1000] * 1000:.3f} at 1000")
     if minilm.installed():
         # The opt-in MiniLM tagger, where the embed extra is installed (CPU time of all threads).
         os.environ["PARALLAX_QUOTE_TAGGER"] = "minilm"

@@ -358,6 +358,9 @@ def _adjective_after_det(toks: list[tuple[int, int, str]], j: int) -> bool:
 _ASIDE = re.compile(r",\s*(?:for one|too|in turn|for (?:his|her|its|their|our) part)\s*,\s*$", re.I)
 
 
+_SPEAKER_REACH = 400  # characters before a cue read for its speaker
+
+
 def _speaker_before(text: str, lo: int, pos: int, allow_apposition: bool = True, depth: int = 0) -> Span | None:
     """The speaker noun phrase ending just before ``pos`` (a cue), not reaching below ``lo``.
 
@@ -365,6 +368,12 @@ def _speaker_before(text: str, lo: int, pos: int, allow_apposition: bool = True,
     before it is no speaker when the clause has words before it: in "Ames was upfront about
     her dislike of Dole, the front-runner, saying ..." Dole is an object (the callers then
     read the sentence's subject, or the previous speaker)."""
+    if pos - lo > _SPEAKER_REACH:
+        # A speaker phrase, apposition and all, stands within a few hundred characters of
+        # its cue; reading back to the start of a sentence of thousands of characters for
+        # every cue word would cost time quadratic in the sentence.
+        space = text.find(" ", pos - _SPEAKER_REACH, pos)
+        lo = space + 1 if space >= 0 else pos - _SPEAKER_REACH
     aside = _ASIDE.search(text, lo, pos)
     if aside is not None and aside.start() > lo:
         pos = aside.start()  # "Breitbart News, for one, noted ...": the aside is not the speaker
