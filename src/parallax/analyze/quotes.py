@@ -19,9 +19,10 @@ compare textacy's ``direct_quotations`` and BBC Citron's cue-centred rules):
    ``X said (that) ...``, ``According to X, ...``, ``..., according to X``, ``As X noted,
    ...``, ``As reported by X, ...``, ``..., X said.``, ``..., said X.``, ``X's claim that
    ...``, a headline ``X: ...``, a title-case headline whose cue is capitalised like every
-   other word (``Harbour Chief Just Said Something About The Dam``, :func:`_headlines`). An attribution closing the sentence (``He promised A, Berg
-   said.``) and a trailing ``according to X`` after an attitude or act (``The council
-   declined A, according to two officials``) report the whole clause before them, the verb
+   other word (``Harbour Chief Just Said Something About The Dam``, :func:`_headlines`). An
+   attribution closing the sentence (``He promised A, Berg said.``) and a trailing
+   ``according to X`` after an attitude or act (``The council declined A, according to two
+   officials``) report the whole clause before them, the verb
    inside it as nested speech; a verb of saying before ``according to`` keeps its own
    speaker (``The envoy told reporters that A, according to the broadcaster``). A content
    is cut where a second attribution starts after a clause boundary (``While X said A, Y
@@ -72,6 +73,7 @@ of saying ("did not say when ...") reports no statement and gives no quote.
 
 from __future__ import annotations
 
+import bisect
 import logging
 import re
 from collections.abc import Sequence
@@ -671,10 +673,9 @@ class _Cues:
         self.starts = [m.start() for m in self.matches]
 
     def within(self, lo: int, hi: int) -> list[re.Match]:
-        import bisect
-
         out = []
-        for m in self.matches[bisect.bisect_left(self.starts, lo):]:
+        for i in range(bisect.bisect_left(self.starts, lo), len(self.matches)):
+            m = self.matches[i]
             if m.start() >= hi:
                 break
             if m.end() <= hi:
@@ -1151,7 +1152,7 @@ def _accepted(text: str, bounds: list[Span], att: quote_model.Attribution, conte
         return []  # PolNeAR's events ("published the drafts") are not statements to a reader
     if text[att.cue[0]:att.cue[1]].split()[0].lower() in _MODALS:
         return []  # "NATO must pledge ...": an obligation or a prospect, not a statement
-    if _STATES_NOUN(text[att.cue[0]:att.cue[1]].split()[-1].lower(), text[att.cue[1]:att.cue[1] + 40].lstrip()):
+    if _states_noun(text[att.cue[0]:att.cue[1]].split()[-1].lower(), text[att.cue[1]:att.cue[1] + 40].lstrip()):
         return []  # "Rust Belt states Indiana, Michigan ...": the noun
     if _NEGATED_CUE.search(text, att.cue[0], att.cue[1]):
         return []  # "have not said what started the fire", "makes no mention of": nothing was said
@@ -1591,7 +1592,7 @@ def _not_a_cue(text: str, pos: int, hi: int) -> bool:
     return m is not None and m.group(1) not in lex.CUE_WORDS
 
 
-def _STATES_NOUN(word: str, follow: str) -> bool:
+def _states_noun(word: str, follow: str) -> bool:
     """Whether "states" is the noun ("battleground states in the Midwest"): in PolNeAR train
     it is a cue 5 times in 502; the verb opens a clause ("the report states that the ...") or
     a quotation."""
@@ -1608,7 +1609,7 @@ def _not_a_report(text: str, speaker: Span, cue: re.Match, follow: str) -> bool:
     word = cue.group().lower()
     if re.match(r"(?:by(?!\s+\w+ing\b)|up)\b", follow):  # but "concluded by saying ..." reports
         return True
-    if _STATES_NOUN(word, follow):
+    if _states_noun(word, follow):
         return True
     if word == "called" and re.match(r"in(?:to)?\b", follow):
         return True  # "called into the programme": phoned, said nothing yet
