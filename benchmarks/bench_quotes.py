@@ -49,6 +49,18 @@ def _timed(arts: list[Article], rounds: int) -> tuple[list[Article], float]:
     return out, (time.process_time() - t0) / rounds
 
 
+def _per_unit(make_text, sizes) -> dict[int, float]:
+    """CPU seconds of the quote stage per repeated unit of ``make_text(n)``, for each n."""
+    out = {}
+    for n in sizes:
+        text = make_text(n)
+        art = Article(id="hostile", text=text, sentences=tuple(SentenceStage().split(text)))
+        t0 = time.process_time()
+        list(QuoteStage().pipe([art]))
+        out[n] = (time.process_time() - t0) / n
+    return out
+
+
 def main() -> dict:
     source, arts = _articles()
     if not arts:
@@ -65,27 +77,15 @@ def main() -> dict:
               "articles_per_second_per_core": round(len(arts) / cpu, 1) if cpu else None}
     print(f"quote stage: {len(arts)} articles ({words} words) in {cpu:.2f} s CPU = "
           f"{result['articles_per_second_per_core']} articles/s per core, {quotes} quotes")
-    # Hostile input: one paragraph packed with quotation marks. The time per mark should not
-    # grow with the paragraph (it grew linearly, so the paragraph's time quadratically).
-    per_mark = {}
-    for n in (1000, 4000):
-        text = '"a" ' * n
-        art = Article(id="hostile", text=text, sentences=tuple(SentenceStage().split(text)))
-        t0 = time.process_time()
-        list(QuoteStage().pipe([art]))
-        per_mark[n] = (time.process_time() - t0) / n
+    # Hostile input: one paragraph packed with quotation marks, one endless sentence full of
+    # cue words. The time per unit should not grow with the input (it grew linearly, so the
+    # input's time quadratically).
+    per_mark = _per_unit(lambda n: '"a" ' * n, (1000, 4000))
+    per_cue = _per_unit(lambda n: "the spokesman for the council in the city said that " * n, (250, 1000))
     result["hostile_ms_per_mark"] = {str(n): round(v * 1000, 3) for n, v in per_mark.items()}
+    result["hostile_ms_per_cue"] = {str(n): round(v * 1000, 3) for n, v in per_cue.items()}
     print(f"one paragraph of quote marks: {per_mark[1000] * 1000:.3f} ms per mark at 1000 marks, "
           f"{per_mark[4000] * 1000:.3f} at 4000")
-    # and one endless sentence full of cue words
-    per_cue = {}
-    for n in (250, 1000):
-        text = "the spokesman for the council in the city said that " * n
-        art = Article(id="hostile", text=text, sentences=tuple(SentenceStage().split(text)))
-        t0 = time.process_time()
-        list(QuoteStage().pipe([art]))
-        per_cue[n] = (time.process_time() - t0) / n
-    result["hostile_ms_per_cue"] = {str(n): round(v * 1000, 3) for n, v in per_cue.items()}
     print(f"one sentence of cue words: {per_cue[250] * 1000:.3f} ms per cue at 250 cues, "
           f"{per_cue[1000] * 1000:.3f} at 1000")
     if minilm.installed():

@@ -1499,7 +1499,7 @@ def _headlines(text: str) -> list[Quote]:
             continue
         tag = _HEADLINE_TAG.match(text, lo, hi)
         if tag is not None:
-            if not all(w.lower() in _NOT_COLON_SPEAKERS for w in tag.group(1).split()):
+            if not _is_tag(tag.group(1)):
                 continue  # "Lund: The Dam Is Safe" names its speaker: the colon-line rule reads it
             lo = tag.end()
         pos = lo
@@ -1724,6 +1724,12 @@ _NOT_COLON_SPEAKERS = frozenset(
     flashback latest notice correction bombshell ouch yikes whoa omg shocker huge unbelievable
     incredible amazing awesome""".split()
 )
+def _is_tag(words: str) -> bool:
+    """Whether the words before a line's colon tag it ("The Latest", "Just Leaked") rather
+    than name a speaker ("Clinton")."""
+    return any(w.lower() in _NOT_COLON_SPEAKERS for w in words.split())
+
+
 # "Clinton: I support D.C. statehood" -- a headline or transcript line naming its speaker.
 _COLON_LINE = re.compile(
     r"((?:[A-Z][\w’'.-]*|of|the|and)(?:\s+(?:[A-Z][\w’'.-]*|of|the|and)){0,4}):[ \t\xa0]+(?=\S)"
@@ -1771,7 +1777,7 @@ def _tail_attribution(text: str, lo: int, hi: int) -> Quote | None:
         ends = re.fullmatch(r"\s*[.!?]?[\"”’']*\s*", text[sp[1]:hi])
     if not ends or not re.search(r",\s*$", text[lo:head_end]) or len(_WORD.findall(text, lo, head_end)) < 4:
         return None
-    if _SUBORDINATE.match(text, lo, head_end) and text.count(",", lo, head_end) == 1:
+    if _adverbial(text, lo, head_end):
         return None  # "As the vote neared, Lund said.": a clause of time, not what was said
     if _MARK.search(text, lo, head_end):
         return None  # a quotation: the rules for quotations read it
@@ -1782,6 +1788,13 @@ def _tail_attribution(text: str, lo: int, hi: int) -> Quote | None:
 # A subordinate clause opening a sentence: "As the speech went on, ...", "When the vote came, ...".
 _SUBORDINATE = re.compile(
     r"\s*[\"“”']*\s*(?:As|When|While|After|Before|Since|If|Although|Though|Because|Once|Until|Whenever)\s")
+
+
+def _adverbial(text: str, lo: int, hi: int) -> bool:
+    """Whether [lo, hi), the words before a speaker, is one subordinate clause and its comma
+    ("As the speech went on, "): a clause of time or reason, not a reported statement ("If
+    A, B, " is one)."""
+    return _SUBORDINATE.match(text, lo, hi) is not None and text.count(",", lo, hi) == 1
 
 
 def _indirect(text: str, lo: int, hi: int) -> Quote | None:
@@ -1795,8 +1808,7 @@ def _indirect(text: str, lo: int, hi: int) -> Quote | None:
     c = _COLON_LINE.match(text, lo, hi) if line_start else None
     if c is not None and c.group(1)[0].isupper() and len(c.group(1)) > 1 and len(_WORD.findall(text, c.end(), end)) >= 3:
         first = c.group(1).split()[0]
-        tagged = any(w.lower() in _NOT_COLON_SPEAKERS for w in c.group(1).split())  # "The Latest:"
-        if first.lower() not in lex.STOP and not tagged:
+        if first.lower() not in lex.STOP and not _is_tag(c.group(1)):
             return Quote(c.end(), end, "indirect", (c.end(1), c.end(1) + 1), c.span(1))
     m = _ACCORDING.search(text, lo, hi)
     inner = _first_cue(text, lo, m.start()) if m is not None else None
@@ -1869,8 +1881,7 @@ def _indirect(text: str, lo: int, hi: int) -> Quote | None:
                     return Quote(_trim_start(text, lo, c_end), c_end, "indirect", cue.span(), sp2)
             continue
         head = text[lo:sp[0]]
-        adverbial = _SUBORDINATE.match(head) is not None and head.count(",") == 1
-        if re.search(r",\s*$", head) and len(_WORD.findall(text, lo, sp[0])) >= 4 and not adverbial:
+        if re.search(r",\s*$", head) and len(_WORD.findall(text, lo, sp[0])) >= 4 and not _adverbial(text, lo, sp[0]):
             # (not "As the speech went on, Lund railed at ...": a clause of time or reason
             # before the speaker is no reported statement, "If A, B, Lund said" is)
             # "..., he said." / "..., the diplomat said, adding ..."
